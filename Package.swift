@@ -1,0 +1,69 @@
+// swift-tools-version:6.0
+// RecoveryDesk: a terminal application for adult social care services recovering after a poor
+// CQC inspection. See docs/architecture.md for how the modules fit together.
+import PackageDescription
+
+let package = Package(
+    name: "RecoveryDesk",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "recoverydesk", targets: ["recoverydesk"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+    ],
+    targets: [
+        // The only code that includes curses.h.
+        .target(
+            name: "CNcursesw",
+            path: "Sources/CNcursesw",
+            linkerSettings: [.linkedLibrary("ncursesw")]
+        ),
+        // Pure-Swift terminal kit: buffer, width, styles, keys, widgets. No curses.
+        .target(name: "TUI"),
+        // The thin backend that pushes a TUI Buffer to ncursesw.
+        .target(name: "CursesTerminal", dependencies: ["CNcursesw", "TUI"]),
+        // The domain: value types and rules. No I/O, no terminal.
+        .target(name: "RecoveryModel"),
+        // Built-in colour themes, kept as data files at the top of the repository.
+        .target(
+            name: "BuiltinThemes",
+            path: "themes",
+            exclude: ["README.md"],
+            sources: ["BuiltinThemes.swift"],
+            resources: [.copy("default.yaml"), .copy("light.yaml"), .copy("high-contrast.yaml"),
+                        .copy("colour-blind.yaml"), .copy("monochrome.yaml")]
+        ),
+        // Screens, the app reducer, configuration and themes on disk, the run loop.
+        .target(
+            name: "RecoveryApp",
+            dependencies: [
+                "TUI", "RecoveryModel", "BuiltinThemes",
+                .product(name: "Yams", package: "Yams"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+        .executableTarget(
+            name: "recoverydesk",
+            dependencies: [
+                "RecoveryApp", "CursesTerminal", "TUI",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+        // Helpers shared by the test targets (golden files). Not part of the app.
+        .target(name: "TestSupport"),
+        .testTarget(name: "TUITests", dependencies: ["TUI", "TestSupport"], exclude: ["Golden"]),
+        .testTarget(name: "CursesTerminalTests", dependencies: ["CursesTerminal", "TUI"]),
+        .testTarget(
+            name: "RecoveryAppTests",
+            dependencies: ["RecoveryApp", "TUI", "RecoveryModel", "TestSupport"],
+            exclude: ["Golden"]
+        ),
+        // Drives the real binary in tmux; depends on the executable so `swift test` builds it.
+        .testTarget(name: "EndToEndTests", dependencies: ["recoverydesk"]),
+    ],
+    swiftLanguageModes: [.v6]
+)
