@@ -1,0 +1,56 @@
+import TUI
+
+/// A table with its selection, answering the list commands (up, down, paging, first, last) and
+/// clicks. Screens that show a list keep one of these and hand it their rows.
+public struct ListPane: Sendable {
+    public var columns: [TableColumn]
+    public var state = TableState()
+    public var emptyMessage: String
+
+    public init(columns: [TableColumn], emptyMessage: String) {
+        self.columns = columns
+        self.emptyMessage = emptyMessage
+    }
+
+    /// Rows of the table visible in an area (the header takes one).
+    public static func pageSize(forContentHeight height: Int) -> Int { max(1, height - 2) }
+
+    /// Handles a list command; false when the command is not about moving in the list.
+    public mutating func perform(_ command: CommandID, rowCount: Int, contentHeight: Int) -> Bool {
+        let motion: ListMotion
+        switch command {
+        case AppCommand.up: motion = .up
+        case AppCommand.down: motion = .down
+        case AppCommand.pageUp: motion = .pageUp
+        case AppCommand.pageDown: motion = .pageDown
+        case AppCommand.first: motion = .home
+        case AppCommand.last: motion = .end
+        default: return false
+        }
+        state.move(motion, rowCount: rowCount, pageSize: Self.pageSize(forContentHeight: contentHeight))
+        return true
+    }
+
+    /// Selects a row, keeping it in view.
+    public mutating func select(_ row: Int, rowCount: Int, contentHeight: Int) {
+        state.move(.to(row), rowCount: rowCount, pageSize: Self.pageSize(forContentHeight: contentHeight))
+    }
+
+    /// The table's area inside a screen's content area.
+    public static func tableArea(in area: Rect) -> Rect { area.inset(top: 0, left: 1, bottom: 1, right: 1) }
+
+    /// Draws the table.
+    public func render(into buffer: inout Buffer, area: Rect, source: any TableDataSource, theme: Theme) {
+        TableView(columns: columns, emptyMessage: emptyMessage)
+            .render(source, state: state, in: Self.tableArea(in: area), into: &buffer, theme: theme)
+    }
+
+    /// Selects the row under a click; returns it, or nil when the click missed every row.
+    public mutating func click(at point: Point, area: Rect, source: any TableDataSource, contentHeight: Int) -> Int? {
+        let table = TableView(columns: columns, emptyMessage: emptyMessage)
+        guard let row = table.rowIndex(atScreenRow: point.y, in: Self.tableArea(in: area), state: state,
+                                       rowCount: source.rowCount) else { return nil }
+        select(row, rowCount: source.rowCount, contentHeight: contentHeight)
+        return row
+    }
+}

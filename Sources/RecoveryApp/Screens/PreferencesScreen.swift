@@ -1,0 +1,125 @@
+import TUI
+
+/// Preferences for this terminal: theme, idle lock and mouse, saved to the configuration file.
+/// Each field is checked as it is left; a refused save keeps everything typed.
+public struct PreferencesScreen: Screen {
+    public static let screenID = "preferences"
+    public let id = PreferencesScreen.screenID
+    public let title = "Preferences"
+    public var scopes: [KeyScope] { [.screen(id), .form] }
+    public var isTyping: Bool { true }
+    public var hasUnsavedInput: Bool { form.hasUnsavedInput }
+
+    /// The form, exposed for tests.
+    public private(set) var form: Form
+    private let base: UserConfiguration
+
+    enum Field: Int { case theme, idleLock, mouse }
+
+    public init(environment: AppEnvironment, currentTheme: String) {
+        base = environment.configuration
+        let names = environment.themeNames
+        form = Form(fields: [
+            FormField(label: "Theme", field: TextField(value: environment.configuration.theme ?? currentTheme),
+                      hint: "A theme name or the path of a theme file",
+                      validator: Self.themeValidator(names)),
+            FormField(label: "Idle lock (minutes)",
+                      field: TextField(value: String(environment.configuration.idleLockMinutes), maxLength: 3),
+                      hint: "1 to 240", validator: Self.minutesValidator),
+            FormField(label: "Mouse", field: TextField(value: environment.configuration.mouse ? "yes" : "no", maxLength: 3),
+                      hint: "yes or no; takes effect next start", validator: Self.yesNoValidator),
+        ], labelWidth: 24, fieldWidth: 24)
+    }
+
+    static func themeValidator(_ names: [String]) -> Validator {
+        { value in
+            let trimmed = value.trimmed
+            if trimmed.isEmpty { return "Enter a theme name" }
+            if trimmed.contains("/") || trimmed.hasSuffix(".yaml") { return nil }
+            return names.contains(trimmed) ? nil : "No theme called \"\(trimmed)\"; choose one of \(names.joined(separator: ", "))"
+        }
+    }
+
+    static let minutesValidator: Validator = { value in
+        guard let minutes = Int(value.trimmed) else { return "Enter whole minutes, from 1 to 240" }
+        return (1...240).contains(minutes) ? nil : "Must be from 1 to 240 minutes"
+    }
+
+    static let yesNoValidator: Validator = { value in
+        ["yes", "no"].contains(value.trimmed.lowercased()) ? nil : "Enter yes or no"
+    }
+
+    /// The configuration the form describes (only meaningful once it validates).
+    public var configuration: UserConfiguration {
+        var result = base
+        result.theme = form.fields[Field.theme.rawValue].value.trimmed
+        result.idleLockMinutes = Int(form.fields[Field.idleLock.rawValue].value.trimmed) ?? base.idleLockMinutes
+        result.mouse = form.fields[Field.mouse.rawValue].value.trimmed.lowercased() == "yes"
+        return result
+    }
+
+    public mutating func perform(_ command: CommandID, context: ScreenContext) -> ScreenResponse {
+        switch command {
+        case AppCommand.nextField:
+            form.focusNext()
+            return statusForFocus()
+        case AppCommand.previousField:
+            form.focusPrevious()
+            return statusForFocus()
+        case AppCommand.submit:
+            if form.focus == form.fields.count - 1 { return save() }
+            form.focusNext()
+            return statusForFocus()
+        case AppCommand.save:
+            return save()
+        default:
+            if let key = DefaultKeymap.editingKeys[command] {
+                _ = form.handle(key)
+                return .done
+            }
+            return .notHandled
+        }
+    }
+
+    public mutating func type(_ key: Key, context: ScreenContext) -> ScreenResponse {
+        _ = form.handle(key)
+        return .done
+    }
+
+    public mutating func click(at point: Point, area: Rect, context: ScreenContext) -> ScreenResponse {
+        if let index = form.fieldIndex(atScreenRow: point.y, in: formArea(area)) { form.move(to: index) }
+        return statusForFocus()
+    }
+
+    private func statusForFocus() -> ScreenResponse {
+        if let error = form.focusedError { return .message(.error(error)) }
+        return .done
+    }
+
+    private mutating func save() -> ScreenResponse {
+        guard form.validateAll() else {
+            let problems = form.fields.filter { $0.error != nil }
+            let first = problems.first.map { "\($0.label): \($0.error ?? "")" } ?? ""
+            let count = problems.count == 1 ? "1 field needs" : "\(problems.count) fields need"
+            return .message(.error("Not saved: \(count) attention. \(first)"))
+        }
+        return ScreenResponse(effects: [.saveConfiguration(configuration)])
+    }
+
+    private func formArea(_ area: Rect) -> Rect { area.inset(top: 3, left: 2, bottom: 2, right: 1) }
+
+    public func render(into buffer: inout Buffer, area: Rect, context: ScreenContext) {
+        let intro = "Settings for this terminal, kept in \(context.environment.paths.configFile.path)"
+        buffer.write("  " + intro, in: area.row(1), style: context.theme[.muted])
+        form.render(in: formArea(area), into: &buffer, theme: context.theme)
+        buffer.write("  Ctrl-S saves. Esc leaves without saving (asks first if you changed something).",
+                     in: area.row(-1), style: context.theme[.muted])
+    }
+}
+
+extension String {
+    /// Without spaces at either end.
+    var trimmed: String {
+        String(drop(while: \.isWhitespace).reversed().drop(while: \.isWhitespace).reversed())
+    }
+}

@@ -1,0 +1,49 @@
+import TUI
+
+/// The themes that can be chosen, with the one in use marked. Enter tries a theme at once for
+/// this session; Preferences keeps it for next time.
+public struct ThemesScreen: SearchableScreen {
+    public static let screenID = "themes"
+    public let id = ThemesScreen.screenID
+    public let title = "Themes"
+    public var scopes: [KeyScope] { [.screen(id), .list] }
+    private let names: [String]
+    private var list = ListPane(columns: [
+        TableColumn(title: "Theme", width: .fixed(24)),
+        TableColumn(title: "In use", width: .fixed(8)),
+        TableColumn(title: "Sample", width: .flexible(minimum: 20)),
+    ], emptyMessage: "No themes were found.")
+
+    public init(environment: AppEnvironment, currentTheme: String) {
+        names = environment.themeNames
+        if let index = names.firstIndex(of: currentTheme) { list.state.selected = index }
+    }
+
+    private func rows(inUse: String) -> TableRows {
+        TableRows(names.map { [$0, $0 == inUse ? "✓ yes" : "", "▲R red  ◆A amber  ●G green"] })
+    }
+    private var rows: TableRows { rows(inUse: "") }
+    public var searchRows: any TableDataSource { rows }
+    public var selectedRow: Int { list.state.selected }
+
+    public mutating func selectRow(_ row: Int, context: ScreenContext) {
+        list.select(row, rowCount: rows.rowCount, contentHeight: context.contentHeight)
+    }
+
+    public mutating func perform(_ command: CommandID, context: ScreenContext) -> ScreenResponse {
+        if list.perform(command, rowCount: rows.rowCount, contentHeight: context.contentHeight) { return .done }
+        guard command == AppCommand.open, names.indices.contains(list.state.selected) else { return .notHandled }
+        return ScreenResponse(effects: [.loadTheme(names[list.state.selected])])
+    }
+
+    public mutating func click(at point: Point, area: Rect, context: ScreenContext) -> ScreenResponse {
+        _ = list.click(at: point, area: area, source: rows, contentHeight: context.contentHeight)
+        return .done
+    }
+
+    public func render(into buffer: inout Buffer, area: Rect, context: ScreenContext) {
+        list.render(into: &buffer, area: area, source: rows(inUse: context.theme.name), theme: context.theme)
+        buffer.write(" Enter tries a theme now. To keep it for next time, choose it in Preferences.",
+                     in: area.row(-1), style: context.theme[.muted])
+    }
+}

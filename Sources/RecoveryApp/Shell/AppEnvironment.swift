@@ -1,0 +1,28 @@
+import Foundation
+
+/// Facts about this installation that screens show and the run loop needs: fixed for a run,
+/// except the configuration, which the preferences screen can change.
+public struct AppEnvironment: Sendable {
+    /// RecoveryDesk's version, e.g. "0.1.0".
+    public var version: String
+    /// Where configuration, data, logs and backups live.
+    public var paths: AppPaths
+    /// The store this run uses (`--store`, or the default under the data folder).
+    public var storePath: String
+    /// Themes that can be chosen by name.
+    public var themeNames: [String]
+    /// The configuration as loaded (or last saved).
+    public var configuration: UserConfiguration
+    /// The theme chosen with `--theme`, which wins over the configuration for this run.
+    public var themeOverride: String?
+
+    public init(version: String, paths: AppPaths, storePath: String, themeNames: [String],
+                configuration: UserConfiguration, themeOverride: String? = nil) {
+        self.version = version
+        self.paths = paths
+        self.storePath = storePath
+        self.themeNames = themeNames
+        self.configuration = configuration
+        self.themeOverride = themeOverride
+    }
+}

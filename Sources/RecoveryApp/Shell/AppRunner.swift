@@ -1,0 +1,99 @@
+import Foundation
+import Logging
+import RecoveryModel
+import TUI
+
+/// The loop: draw the state, wait for an event (or the next minute, for the clock), turn it into
+/// an action, update, carry out the effects, draw again.
+public final class AppRunner {
+    public private(set) var state: AppState
+    private let terminal: any Terminal
+    private let services: any AppServices
+    private let clock: @Sendable () -> Date
+    private let logger: Logger
+
+    public init(state: AppState, terminal: any Terminal, services: any AppServices,
+                clock: @escaping @Sendable () -> Date = { Date() },
+                logger: Logger = Logger(label: "recoverydesk.app")) {
+        var initial = state
+        initial.size = terminal.size
+        self.state = initial
+        self.terminal = terminal
+        self.services = services
+        self.clock = clock
+        self.logger = logger
+    }
+
+    /// Runs until the user quits or a signal asks the app to stop.
+    public func run() {
+        draw()
+        while state.isRunning {
+            let wait = Int(UKDateFormat.secondsToNextMinute(after: clock()) * 1000)
+            if let event = terminal.readEvent(timeoutMilliseconds: min(wait, 60_000)) {
+                handle(event)
+            } else {
+                draw()
+            }
+        }
+        logger.info("RecoveryDesk stopped")
+    }
+
+    /// Handles every event the terminal has queued, then returns (for tests with `TestTerminal`).
+    public func runUntilIdle() {
+        draw()
+        while state.isRunning, let event = terminal.readEvent(timeoutMilliseconds: 0) {
+            handle(event)
+        }
+    }
+
+    /// One event: update the state, carry out its effects, draw the new frame.
+    public func handle(_ event: Event) {
+        switch event {
+        case .key(let key): dispatch(.key(key))
+        case .mouse(let mouse): dispatch(.mouse(mouse))
+        case .resize(let size): dispatch(.resize(size))
+        case .terminate: dispatch(.terminate)
+        }
+        if state.isRunning { draw() }
+    }
+
+    /// Feeds an action to `update` and runs the effects it returns, and the actions they return.
+    public func dispatch(_ action: AppAction) {
+        var queue = [action]
+        while !queue.isEmpty {
+            let next = queue.removeFirst()
+            for effect in state.update(next) {
+                if let result = perform(effect) { queue.append(result) }
+            }
+        }
+    }
+
+    private func perform(_ effect: AppEffect) -> AppAction? {
+        switch effect {
+        case .quit:
+            return nil
+        case .invalidateScreen:
+            terminal.invalidate()
+            return nil
+        case .loadTheme(let name):
+            switch services.loadTheme(name) {
+            case .success(let theme): return .themeLoaded(theme)
+            case .failure(let error):
+                logger.warning("Theme not loaded: \(error.description)")
+                return .themeFailed(error.description)
+            }
+        case .saveConfiguration(let configuration):
+            switch services.saveConfiguration(configuration) {
+            case .success(let saved): return .configurationSaved(saved)
+            case .failure(let error):
+                logger.error("Preferences not saved: \(error.description)")
+                return .configurationFailed("Preferences were not saved: \(error.description)")
+            }
+        }
+    }
+
+    private func draw() {
+        _ = state.update(.tick(clock()))
+        terminal.present(AppView.render(state))
+    }
+}

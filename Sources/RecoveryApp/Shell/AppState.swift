@@ -1,0 +1,90 @@
+import Foundation
+import TUI
+
+/// The whole state of a running app. A value: `update` changes it and returns effects;
+/// `AppView` draws it. Nothing in here touches a terminal, a file or the clock.
+public struct AppState: Sendable {
+    /// The smallest terminal the app lays out in.
+    public static let minimumSize = Size(width: 80, height: 24)
+
+    public var environment: AppEnvironment
+    public var theme: Theme
+    public var keymap: Keymap
+    public var size: Size
+    public var now: Date
+    /// Open screens; the dashboard is always at the bottom, the one shown is on top.
+    public var stack: [any Screen]
+    /// A question waiting for yes or no, if any.
+    public var dialog: PendingDialog?
+    /// The search prompt on the hint line, and the last search made.
+    public var search = SearchState()
+    /// The message on the status line, cleared by the next key.
+    public var status: StatusMessage?
+    /// Whether clicks and the wheel are listened to.
+    public var mouseEnabled: Bool
+    /// False once the app has been asked to stop.
+    public var isRunning = true
+
+    public init(environment: AppEnvironment, theme: Theme, keymap: Keymap, size: Size, now: Date,
+                mouseEnabled: Bool = false) {
+        self.environment = environment
+        self.theme = theme
+        self.keymap = keymap
+        self.size = size
+        self.now = now
+        self.mouseEnabled = mouseEnabled
+        self.stack = [SectionScreens.make(.dashboard)]
+    }
+
+    /// The screen on top.
+    public var current: any Screen { stack[stack.count - 1] }
+
+    /// True when the terminal is below the minimum size and only the notice is shown.
+    public var isTooSmall: Bool { !size.covers(Self.minimumSize) }
+
+    /// The section the current screen belongs to (the one the bottom of its branch opened).
+    public var section: Section {
+        stack.count > 1 ? (SectionScreens.section(of: stack[1]) ?? .dashboard) : .dashboard
+    }
+
+    /// What a screen sees while it works.
+    public var screenContext: ScreenContext {
+        ScreenContext(theme: theme, now: now, environment: environment, keymap: keymap,
+                      contentHeight: AppLayout(size: size).content.height)
+    }
+
+    /// Key scopes listening right now, most specific first.
+    public var activeScopes: [KeyScope] {
+        if dialog != nil { return [.dialog] }
+        return current.scopes + [.global]
+    }
+
+    /// True when any open screen would lose typed input if closed.
+    public var hasUnsavedInput: Bool { stack.contains { $0.hasUnsavedInput } }
+}
+
+/// A yes/no question and what a yes does.
+public struct PendingDialog: Sendable {
+    public var title: String
+    public var message: String
+    public var onConfirm: Intent
+    /// Words for the answers, after their keys Y and N.
+    public var yesLabel = "Yes, lose it"
+    public var noLabel = "No, go back"
+
+    /// What the app does when the user says yes.
+    public enum Intent: Sendable, Equatable {
+        case quit
+        case showSection(Section)
+        case closeScreen
+    }
+}
+
+/// The `/` prompt and the remembered query for `n` and `N`.
+public struct SearchState: Sendable {
+    /// The query being typed, while the prompt is open.
+    public var prompt: TextField?
+    /// The last query searched for.
+    public var lastQuery: String = ""
+    public var isOpen: Bool { prompt != nil }
+}

@@ -1,0 +1,293 @@
+import Foundation
+import TUI
+
+extension AppState {
+    /// The one place state changes. Pure: it returns the effects the run loop must carry out.
+    public mutating func update(_ action: AppAction) -> [AppEffect] {
+        switch action {
+        case .key(let key):
+            return handleKey(key)
+        case .mouse(let event):
+            return mouseEnabled ? handleMouse(event) : []
+        case .resize(let newSize):
+            size = newSize
+            return []
+        case .tick(let date):
+            now = date
+            return []
+        case .terminate:
+            isRunning = false
+            return [.quit]
+        case .themeLoaded(let newTheme):
+            theme = newTheme
+            status = .ok("Theme \"\(newTheme.name)\" is now in use.")
+            return []
+        case .themeFailed(let message):
+            status = .error(message)
+            return []
+        case .configurationSaved(let configuration):
+            environment.configuration = configuration
+            replaceScreen(id: PreferencesScreen.screenID) { _ in nil }
+            status = .ok("Preferences saved to \(environment.paths.configFile.path).")
+            if let theme = configuration.theme, environment.themeOverride == nil {
+                return [.loadTheme(theme)]
+            }
+            return []
+        case .configurationFailed(let message):
+            status = .error(message)
+            return []
+        }
+    }
+
+    // MARK: Keys
+
+    private mutating func handleKey(_ key: Key) -> [AppEffect] {
+        status = nil
+        if isTooSmall {
+            // Below the minimum size nothing can be seen, so only leaving is allowed.
+            if keymap.command(for: key, scopes: [.global]) == AppCommand.quit { return requestQuit() }
+            return []
+        }
+        if dialog != nil {
+            return answerDialog(keymap.command(for: key, scopes: [.dialog]))
+        }
+        if search.isOpen { return handleSearchPrompt(key) }
+        let typing = current.isTyping
+        guard let command = keymap.command(for: key, scopes: activeScopes, typing: typing) else {
+            if typing && key.isPrintable {
+                var screen = current
+                let response = screen.typeKey(key, context: screenContext)
+                stack[stack.count - 1] = screen
+                return applyScreen(response)
+            }
+            if typing, case .character = key { return [] }
+            status = .info("The key \(key.name) does nothing here. Press F1 for help.")
+            return []
+        }
+        return run(command)
+    }
+
+    /// Runs a command: global ones here, the rest by the current screen.
+    public mutating func run(_ command: CommandID) -> [AppEffect] {
+        if let section = Section(command: command) { return request(.showSection(section)) }
+        var screen = current
+        let response = screen.perform(command, context: screenContext)
+        stack[stack.count - 1] = screen
+        if response.handled { return applyScreen(response) }
+        switch command {
+        case AppCommand.quit:
+            return requestQuit()
+        case AppCommand.help:
+            if current is HelpScreen { stack.removeLast(); return [] }
+            let beneath = current
+            stack.append(HelpScreen(keymap: keymap, screenTitle: beneath.title,
+                                    scopes: beneath.scopes))
+            return []
+        case AppCommand.back:
+            if stack.count > 1 { return request(.closeScreen) }
+            status = .info("This is the home screen. Press F10 or q to quit.")
+            return []
+        case AppCommand.leave:
+            return stack.count > 1 ? request(.closeScreen) : requestQuit()
+        case AppCommand.search:
+            guard current is any SearchableScreen else {
+                status = .info("There is no list to search on this screen.")
+                return []
+            }
+            search.prompt = TextField(value: "")
+            return []
+        case AppCommand.nextMatch, AppCommand.previousMatch:
+            guard !search.lastQuery.isEmpty else {
+                status = .info("Nothing searched for yet. Press / to search.")
+                return []
+            }
+            findMatch(search.lastQuery, forward: command == AppCommand.nextMatch, startingAfterSelection: true)
+            return []
+        case AppCommand.redraw:
+            return [.invalidateScreen]
+        default:
+            if let binding = keymap.binding(for: command) {
+                status = .info("\(binding.label) does nothing on this screen.")
+            }
+            return []
+        }
+    }
+
+    /// Applies what a screen asked for after a command.
+    private mutating func applyScreen(_ response: ScreenResponse) -> [AppEffect] {
+        if let message = response.status { status = message }
+        if response.pop, stack.count > 1 { stack.removeLast() }
+        if let screen = response.push { stack.append(screen) }
+        return response.effects
+    }
+
+    // MARK: Leaving screens and quitting, asking first when typed input would be lost
+
+    private mutating func requestQuit() -> [AppEffect] { request(.quit) }
+
+    /// Carries out an intent at once, or asks first if it would throw away typed input.
+    private mutating func request(_ intent: PendingDialog.Intent) -> [AppEffect] {
+        let losing: Bool
+        switch intent {
+        case .quit: losing = hasUnsavedInput
+        case .closeScreen: losing = current.hasUnsavedInput
+        case .showSection(let target): losing = screensClosed(byShowing: target).contains { $0.hasUnsavedInput }
+        }
+        guard losing else { return carryOut(intent) }
+        let question: String
+        switch intent {
+        case .quit: question = "Quit RecoveryDesk?"
+        case .closeScreen: question = "Leave this screen?"
+        case .showSection(let target): question = "Go to \(target.title)?"
+        }
+        dialog = PendingDialog(title: "Unsaved input",
+                               message: "\(question) What you typed in the form has not been saved and will be lost.",
+                               onConfirm: intent)
+        return []
+    }
+
+    private func screensClosed(byShowing target: Section) -> [any Screen] {
+        if target == .dashboard { return Array(stack.dropFirst()) }
+        if section == target { return Array(stack.dropFirst(2)) }
+        return Array(stack.dropFirst())
+    }
+
+    private mutating func carryOut(_ intent: PendingDialog.Intent) -> [AppEffect] {
+        switch intent {
+        case .quit:
+            isRunning = false
+            return [.quit]
+        case .closeScreen:
+            if stack.count > 1 { stack.removeLast() }
+            return []
+        case .showSection(let target):
+            if target == .dashboard {
+                stack.removeSubrange(1...)
+            } else if section == target {
+                stack.removeSubrange(2...)
+            } else {
+                stack.removeSubrange(1...)
+                stack.append(SectionScreens.make(target))
+            }
+            return []
+        }
+    }
+
+    private mutating func answerDialog(_ command: CommandID?) -> [AppEffect] {
+        guard let pending = dialog else { return [] }
+        switch command {
+        case AppCommand.confirm:
+            dialog = nil
+            return carryOut(pending.onConfirm)
+        case AppCommand.cancel:
+            dialog = nil
+            status = .info("Nothing was lost: you are back where you were.")
+            return []
+        default:
+            return []
+        }
+    }
+
+    // MARK: Search
+
+    private mutating func handleSearchPrompt(_ key: Key) -> [AppEffect] {
+        guard var field = search.prompt else { return [] }
+        switch key {
+        case .escape:
+            search.prompt = nil
+        case .enter:
+            search.prompt = nil
+            let query = field.value
+            guard !query.isEmpty else { return [] }
+            search.lastQuery = query
+            findMatch(query, forward: true, startingAfterSelection: false)
+        default:
+            _ = field.handle(key)
+            search.prompt = field
+        }
+        return []
+    }
+
+    /// Moves the current list's selection to the next row matching `query`.
+    private mutating func findMatch(_ query: String, forward: Bool, startingAfterSelection: Bool) {
+        guard var screen = current as? any SearchableScreen else {
+            status = .info("There is no list to search on this screen.")
+            return
+        }
+        let rows = screen.searchRows
+        guard rows.rowCount > 0 else {
+            status = .info("The list is empty, so there is nothing to find.")
+            return
+        }
+        let start: Int
+        if startingAfterSelection {
+            start = forward ? screen.selectedRow + 1 : screen.selectedRow - 1
+        } else {
+            start = screen.selectedRow
+        }
+        let begin = (start % rows.rowCount + rows.rowCount) % rows.rowCount
+        guard let match = ListSearch.find(query, in: rows, from: begin,
+                                          direction: forward ? .forward : .backward) else {
+            status = .warning("No match for \"\(query)\".")
+            return
+        }
+        screen.selectRow(match, context: screenContext)
+        stack[stack.count - 1] = screen
+        status = .info("Found \"\(query)\" (row \(match + 1) of \(rows.rowCount)). n next, N previous.")
+    }
+
+    // MARK: Mouse
+
+    private mutating func handleMouse(_ event: MouseEvent) -> [AppEffect] {
+        status = nil
+        guard !isTooSmall, dialog == nil, !search.isOpen else { return [] }
+        let layout = AppLayout(size: size)
+        switch event.kind {
+        case .scrollUp:
+            return run(AppCommand.up)
+        case .scrollDown:
+            return run(AppCommand.down)
+        case .click:
+            if layout.keyBar.contains(event.position) {
+                let bindings = keyBarBindings
+                let items = bindings.map { KeyBarItem(key: $0.keys.first?.name ?? "", label: $0.label) }
+                if let index = KeyBar(items).item(atColumn: event.position.x, in: layout.keyBar) {
+                    return run(bindings[index].command)
+                }
+                return []
+            }
+            if layout.content.contains(event.position) {
+                var screen = current
+                let response = screen.click(at: event.position, area: layout.content, context: screenContext)
+                stack[stack.count - 1] = screen
+                return applyScreen(response)
+            }
+            return []
+        }
+    }
+
+    /// The global bindings shown in the bottom key bar, in table order.
+    public var keyBarBindings: [KeyBinding] {
+        keymap.bindings(in: [.global]).filter(\.inKeyBar)
+    }
+
+    /// Replaces (or with nil removes) every open screen with this id.
+    mutating func replaceScreen(id: String, with transform: (any Screen) -> (any Screen)?) {
+        var kept: [any Screen] = []
+        for screen in stack {
+            if screen.id == id {
+                if let replacement = transform(screen) { kept.append(replacement) }
+            } else {
+                kept.append(screen)
+            }
+        }
+        stack = kept.isEmpty ? [SectionScreens.make(.dashboard)] : kept
+    }
+}
+
+extension Screen {
+    /// `type` under a name that does not clash with Swift's `type(of:)` at call sites.
+    mutating func typeKey(_ key: Key, context: ScreenContext) -> ScreenResponse {
+        type(key, context: context)
+    }
+}

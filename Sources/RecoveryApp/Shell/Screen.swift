@@ -1,0 +1,82 @@
+import Foundation
+import TUI
+
+/// One screen of the app: its own state, how it answers commands and how it draws itself.
+/// Screens are values; the app keeps them in a stack (the dashboard at the bottom).
+public protocol Screen: Sendable {
+    /// A stable identifier, also the key scope of bindings that belong to this screen only.
+    var id: String { get }
+    /// The heading drawn above the screen.
+    var title: String { get }
+    /// Key scopes this screen listens to, most specific first (never `.global`; the app adds it).
+    var scopes: [KeyScope] { get }
+    /// True while a text field has focus, so printable keys are typed rather than run as commands.
+    var isTyping: Bool { get }
+    /// True when leaving would lose something the user typed.
+    var hasUnsavedInput: Bool { get }
+
+    /// Runs a command from the keymap. Return `.notHandled` to let the app say the key does
+    /// nothing here.
+    mutating func perform(_ command: CommandID, context: ScreenContext) -> ScreenResponse
+    /// A printable key typed while `isTyping`.
+    mutating func type(_ key: Key, context: ScreenContext) -> ScreenResponse
+    /// A mouse click inside the screen's area.
+    mutating func click(at point: Point, area: Rect, context: ScreenContext) -> ScreenResponse
+    /// Draws the screen into its area.
+    func render(into buffer: inout Buffer, area: Rect, context: ScreenContext)
+}
+
+extension Screen {
+    public var scopes: [KeyScope] { [.screen(id)] }
+    public var isTyping: Bool { false }
+    public var hasUnsavedInput: Bool { false }
+    public mutating func type(_ key: Key, context: ScreenContext) -> ScreenResponse { .notHandled }
+    public mutating func click(at point: Point, area: Rect, context: ScreenContext) -> ScreenResponse { .notHandled }
+}
+
+/// A screen that shows a list the user can search with `/`, `n` and `N`.
+public protocol SearchableScreen: Screen {
+    /// The rows searched, in display order.
+    var searchRows: any TableDataSource { get }
+    /// The selected row.
+    var selectedRow: Int { get }
+    /// Moves the selection to a row (a search match).
+    mutating func selectRow(_ row: Int, context: ScreenContext)
+}
+
+/// What a screen can see of the app while it works: the theme, the clock, the environment and
+/// the size of the area it was given last.
+public struct ScreenContext: Sendable {
+    public var theme: Theme
+    public var now: Date
+    public var environment: AppEnvironment
+    public var keymap: Keymap
+    /// Rows available to the screen's content (for paging).
+    public var contentHeight: Int
+}
+
+/// A screen's answer to a command: what to change in the app around it.
+public struct ScreenResponse: Sendable {
+    public var handled: Bool
+    /// A screen to open on top of this one.
+    public var push: (any Screen)?
+    /// Close this screen.
+    public var pop: Bool
+    /// A message for the status line.
+    public var status: StatusMessage?
+    /// Work for the run loop (saving, loading).
+    public var effects: [AppEffect]
+
+    public init(handled: Bool = true, push: (any Screen)? = nil, pop: Bool = false,
+                status: StatusMessage? = nil, effects: [AppEffect] = []) {
+        self.handled = handled
+        self.push = push
+        self.pop = pop
+        self.status = status
+        self.effects = effects
+    }
+
+    public static let done = ScreenResponse()
+    public static let notHandled = ScreenResponse(handled: false)
+    public static func message(_ status: StatusMessage) -> ScreenResponse { ScreenResponse(status: status) }
+}

@@ -1,0 +1,148 @@
+import Foundation
+
+/// Runs the real `recoverydesk` binary in a private tmux server and reads its screen, for
+/// end-to-end tests. Each session has its own socket and its own temporary home folder.
+final class TmuxSession {
+    let socket: String
+    let home: URL
+    let sessionName = "app"
+    private(set) var isRunning = false
+
+    enum Failure: Error, CustomStringConvertible {
+        case tmux(String)
+        case timeout(String, screen: String)
+        var description: String {
+            switch self {
+            case .tmux(let message): return "tmux failed: \(message)"
+            case .timeout(let what, let screen): return "timed out waiting for \(what); the screen was:\n\(screen)"
+            }
+        }
+    }
+
+    /// The built binary: beside the test bundle, or `RECOVERYDESK_BINARY`.
+    static var binary: String {
+        if let path = ProcessInfo.processInfo.environment["RECOVERYDESK_BINARY"] { return path }
+        var candidates: [URL] = []
+        if let first = CommandLine.arguments.first {
+            candidates.append(URL(fileURLWithPath: first).deletingLastPathComponent())
+        }
+        candidates.append(Bundle.main.bundleURL)
+        candidates.append(Bundle.main.bundleURL.deletingLastPathComponent())
+        for folder in candidates {
+            let url = folder.appendingPathComponent("recoverydesk")
+            if FileManager.default.isExecutableFile(atPath: url.path) { return url.path }
+        }
+        return "recoverydesk"
+    }
+
+    /// Starts `recoverydesk` with `arguments` in a detached session of the given size.
+    /// After the app exits the pane prints `EXIT=<code>` and stays open so it can be read.
+    init(arguments: [String] = [], width: Int = 100, height: Int = 30,
+         environment: [String: String] = [:], setUp: ((URL) throws -> Void)? = nil) throws {
+        let id = UUID().uuidString.prefix(8)
+        socket = FileManager.default.temporaryDirectory.appendingPathComponent("rd-tmux-\(id)").path
+        home = FileManager.default.temporaryDirectory.appendingPathComponent("rd-home-\(id)")
+        try FileManager.default.createDirectory(at: home, withIntermediateDirectories: true)
+        try setUp?(home)
+        var env = [
+            "LANG": "C.UTF-8", "TERM": "tmux-256color", "HOME": home.path,
+            "XDG_CONFIG_HOME": home.appendingPathComponent("config").path,
+            "XDG_DATA_HOME": home.appendingPathComponent("data").path,
+            "XDG_STATE_HOME": home.appendingPathComponent("state").path,
+        ]
+        env.merge(environment) { _, new in new }
+        let quoted = ([Self.binary] + arguments).map(Self.shellQuote).joined(separator: " ")
+        let shellCommand = "\(quoted); echo EXIT=$?; sleep 600"
+        var args = ["-S", socket, "-f", "/dev/null", "new-session", "-d", "-s", sessionName,
+                    "-x", String(width), "-y", String(height)]
+        for (key, value) in env.sorted(by: { $0.key < $1.key }) { args += ["-e", "\(key)=\(value)"] }
+        args.append(shellCommand)
+        try Self.tmux(args)
+        isRunning = true
+    }
+
+    deinit { close() }
+
+    /// Stops the tmux server and removes the socket and home folder.
+    func close() {
+        guard isRunning else { return }
+        isRunning = false
+        _ = try? Self.tmux(["-S", socket, "kill-server"])
+        try? FileManager.default.removeItem(atPath: socket)
+        try? FileManager.default.removeItem(at: home)
+    }
+
+    /// Sends tmux key names, e.g. "F1", "Enter", "Escape", "C-l".
+    func send(_ keys: String...) throws {
+        try Self.tmux(["-S", socket, "send-keys", "-t", sessionName] + keys)
+    }
+
+    /// Types text literally (UTF-8 included).
+    func type(_ text: String) throws {
+        try Self.tmux(["-S", socket, "send-keys", "-t", sessionName, "-l", text])
+    }
+
+    func resize(width: Int, height: Int) throws {
+        try Self.tmux(["-S", socket, "resize-window", "-t", sessionName, "-x", String(width), "-y", String(height)])
+    }
+
+    /// The visible screen as text.
+    func screen() throws -> String {
+        try Self.tmux(["-S", socket, "capture-pane", "-p", "-t", sessionName])
+    }
+
+    /// Polls the screen every 20 ms until it contains `text`; returns that screen.
+    @discardableResult
+    func waitFor(_ text: String, timeout: TimeInterval = 10) throws -> String {
+        try waitUntil("\"\(text)\"", timeout: timeout) { $0.contains(text) }
+    }
+
+    /// Polls the screen until `condition` holds.
+    @discardableResult
+    func waitUntil(_ what: String, timeout: TimeInterval = 10, _ condition: (String) -> Bool) throws -> String {
+        let deadline = Date().addingTimeInterval(timeout)
+        var last = ""
+        while Date() < deadline {
+            last = try screen()
+            if condition(last) { return last }
+            Thread.sleep(forTimeInterval: 0.02)
+        }
+        throw Failure.timeout(what, screen: last)
+    }
+
+    /// The process id of the app inside the pane (the shell's child).
+    func appProcessID() throws -> Int32? {
+        let shell = try Self.tmux(["-S", socket, "display-message", "-p", "-t", sessionName, "#{pane_pid}"])
+            .trimmingCharacters(in: .whitespacesAndNewlines)
+        let children = try Self.run("/usr/bin/env", ["pgrep", "-P", shell])
+        return children.split(separator: "\n").compactMap { Int32($0) }.first
+    }
+
+    @discardableResult
+    static func tmux(_ arguments: [String]) throws -> String {
+        try run("/usr/bin/env", ["tmux"] + arguments)
+    }
+
+    @discardableResult
+    static func run(_ executable: String, _ arguments: [String]) throws -> String {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: executable)
+        process.arguments = arguments
+        let output = Pipe(), errors = Pipe()
+        process.standardOutput = output
+        process.standardError = errors
+        try process.run()
+        let data = output.fileHandleForReading.readDataToEndOfFile()
+        let errorData = errors.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        let text = String(decoding: data, as: UTF8.self)
+        if process.terminationStatus != 0 && arguments.contains("tmux") && !arguments.contains("kill-server") {
+            throw Failure.tmux(String(decoding: errorData, as: UTF8.self))
+        }
+        return text
+    }
+
+    static func shellQuote(_ text: String) -> String {
+        "'" + text.replacingOccurrences(of: "'", with: "'\\''") + "'"
+    }
+}
