@@ -59,7 +59,7 @@ public struct AdminScreen: SearchableScreen {
 
     public func render(into buffer: inout Buffer, area: Rect, context: ScreenContext) {
         list.render(into: &buffer, area: area, source: rows, theme: context.theme)
-        buffer.write(" Users, services and reference data will be managed here once the store is set up.",
+        buffer.write(" Users, services and reference data join this menu when the store is set up.",
                      in: area.row(-1), style: context.theme[.muted])
     }
 }

@@ -57,7 +57,7 @@ public struct HelpScreen: SearchableScreen {
 
     public func render(into buffer: inout Buffer, area: Rect, context: ScreenContext) {
         list.render(into: &buffer, area: area, source: rows, theme: context.theme)
-        let note = "Esc, q or F1 closes help. Digits 1–6 and 9 work like F1–F6 and F9 when you are not typing."
+        let note = "Esc, q or F1 closes help. Outside fields, digits 1–6 and 9 act as F1–F6 and F9."
         buffer.write(" " + note, in: area.row(-1), style: context.theme[.muted])
     }
 }

@@ -21,14 +21,14 @@ public struct PreferencesScreen: Screen {
         let names = environment.themeNames
         form = Form(fields: [
             FormField(label: "Theme", field: TextField(value: environment.configuration.theme ?? currentTheme),
-                      hint: "A theme name or the path of a theme file",
+                      hint: "A theme name or a file path",
                       validator: Self.themeValidator(names)),
             FormField(label: "Idle lock (minutes)",
                       field: TextField(value: String(environment.configuration.idleLockMinutes), maxLength: 3),
                       hint: "1 to 240", validator: Self.minutesValidator),
             FormField(label: "Mouse", field: TextField(value: environment.configuration.mouse ? "yes" : "no", maxLength: 3),
-                      hint: "yes or no; takes effect next start", validator: Self.yesNoValidator),
-        ], labelWidth: 24, fieldWidth: 24)
+                      hint: "yes or no; used from next start", validator: Self.yesNoValidator),
+        ], labelWidth: 24, fieldWidth: 14)
     }
 
     static func themeValidator(_ names: [String]) -> Validator {

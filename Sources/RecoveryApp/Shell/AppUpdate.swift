@@ -20,7 +20,13 @@ extension AppState {
             return [.quit]
         case .themeLoaded(let newTheme):
             theme = newTheme
-            status = .ok("Theme \"\(newTheme.name)\" is now in use.")
+            let note = "Theme \"\(newTheme.name)\" is now in use."
+            // Keep a message from the same key press (e.g. "Preferences saved") in front.
+            if let earlier = status, earlier.kind == .ok {
+                status = .ok("\(earlier.text) \(note)")
+            } else {
+                status = .ok(note)
+            }
             return []
         case .themeFailed(let message):
             status = .error(message)

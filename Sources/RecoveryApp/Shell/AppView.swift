@@ -46,8 +46,10 @@ public enum AppView {
     private static func renderTitleBar(_ state: AppState, in rect: Rect, into buffer: inout Buffer) {
         let style = state.theme[.title]
         buffer.fill(rect, style: style)
-        let clock = UKDateFormat.dayDateTime(state.now)
-        let parts = ["RecoveryDesk", "No provider set up yet", "All services", "Not signed in"]
+        // The weekday joins the date when there is room for it.
+        let clock = rect.width >= 100 ? UKDateFormat.dayDateTime(state.now)
+            : "\(UKDateFormat.date(state.now)) \(UKDateFormat.time(state.now))"
+        let parts = ["RecoveryDesk", "No provider yet", "All services", "Not signed in"]
         let left = " " + parts.joined(separator: " │ ")
         let clockWidth = TextWidth.of(clock) + 1
         buffer.write(left, in: Rect(x: rect.x, y: rect.y, width: max(0, rect.width - clockWidth - 1), height: 1),
