@@ -1,4 +1,5 @@
 #include "CNcursesw.h"
+#include <pthread.h>
 #include <signal.h>
 #include <string.h>
 #include <termios.h>
@@ -102,6 +103,18 @@ void rd_install_quit_signal_handlers(void) {
     sigaction(SIGTERM, &action, &saved_term);
     sigaction(SIGHUP, &action, &saved_hup);
     sigaction(SIGQUIT, &action, &saved_quit);
+    // A parent (a thread pool, a test runner) may have left these blocked; the app cannot stop,
+    // suspend or follow a resize without them.
+    sigset_t wanted;
+    sigemptyset(&wanted);
+    sigaddset(&wanted, SIGINT);
+    sigaddset(&wanted, SIGTERM);
+    sigaddset(&wanted, SIGHUP);
+    sigaddset(&wanted, SIGQUIT);
+    sigaddset(&wanted, SIGWINCH);
+    sigaddset(&wanted, SIGTSTP);
+    sigaddset(&wanted, SIGCONT);
+    pthread_sigmask(SIG_UNBLOCK, &wanted, NULL);
 }
 
 void rd_restore_quit_signal_handlers(void) {

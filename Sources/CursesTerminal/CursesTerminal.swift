@@ -131,11 +131,21 @@ public final class CursesTerminal: Terminal {
         let deadline = timeoutMilliseconds >= 0 ? clock.now.advanced(by: .milliseconds(timeoutMilliseconds)) : nil
         var wait = timeoutMilliseconds
         while true {
-            wtimeout(window, Int32(clamping: wait))
+            // ncurses resumes its wait after a signal, so a long timeout would hide a resize or a
+            // quit signal until it ran out. Waiting in short slices keeps both prompt.
+            let slice = wait < 0 ? Self.signalCheckMilliseconds : min(wait, Self.signalCheckMilliseconds)
+            wtimeout(window, Int32(clamping: slice))
             var code: wint_t = 0
             let result = wget_wch(window, &code)
             if quitRequested { return .terminate }
-            if result == ERR { return nil }
+            if result == ERR {
+                if let deadline {
+                    let left = Self.milliseconds(clock.now.duration(to: deadline))
+                    guard left > 0 else { return nil }
+                    wait = left
+                }
+                continue
+            }
             let isFunctionKey = result == KEY_CODE_YES
             let value = UInt32(truncatingIfNeeded: code)
             if isFunctionKey && value == CursesKeyCodes.resize {
@@ -150,12 +160,19 @@ public final class CursesTerminal: Terminal {
             }
             // Something we ignore: keep waiting for what is left of the timeout.
             if let deadline {
-                let left = clock.now.duration(to: deadline).components
-                let milliseconds = left.seconds * 1000 + left.attoseconds / 1_000_000_000_000_000
-                guard milliseconds > 0 else { return nil }
-                wait = Int(milliseconds)
+                let left = Self.milliseconds(clock.now.duration(to: deadline))
+                guard left > 0 else { return nil }
+                wait = left
             }
         }
+    }
+
+    /// The longest single wait inside `readEvent`, so signals and resizes are seen within it.
+    static let signalCheckMilliseconds = 100
+
+    private static func milliseconds(_ duration: Duration) -> Int {
+        let parts = duration.components
+        return Int(parts.seconds * 1000 + parts.attoseconds / 1_000_000_000_000_000)
     }
 
     private func readMouse() -> MouseEvent? {

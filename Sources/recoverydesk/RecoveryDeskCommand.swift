@@ -2,8 +2,8 @@ import ArgumentParser
 import Foundation
 import RecoveryApp
 
-/// `recoverydesk`: runs the terminal app. Later commands (verify, backup, demo, ...) join as
-/// subcommands; with none given, the app itself runs.
+/// `recoverydesk`: with no command it opens the app in this terminal. Later commands (verify,
+/// backup, demo, ...) join as subcommands.
 @main
 struct RecoveryDeskCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -15,9 +15,25 @@ struct RecoveryDeskCommand: ParsableCommand {
 
         Settings are read from $XDG_CONFIG_HOME/recoverydesk/config.yaml, themes from the built-in \
         set and $XDG_CONFIG_HOME/recoverydesk/themes/. Logs go to $XDG_STATE_HOME/recoverydesk/.
+
+        Exit codes: 0 normal quit; 1 a settings or theme file was refused; 2 no usable terminal; \
+        128 plus the signal number when stopped by a signal.
         """,
-        version: RecoveryDeskVersion.current,
-        subcommands: [RunCommand.self],
-        defaultSubcommand: RunCommand.self
+        version: RecoveryDeskVersion.current
     )
+
+    @Option(name: .long, help: ArgumentHelp("The store file to use (default: $XDG_DATA_HOME/recoverydesk/recoverydesk.sqlite).", valueName: "path"))
+    var store: String?
+
+    @Option(name: .long, help: ArgumentHelp("A theme name (default, light, high-contrast, colour-blind, monochrome, or one of your own) or the path of a theme file.", valueName: "name-or-path"))
+    var theme: String?
+
+    @Flag(name: .long, help: "Let a mouse click select a row or a key-bar label, and the wheel scroll.")
+    var mouse = false
+
+    func run() throws {
+        let code = TerminalSession.run(options: AppLauncher.Options(storePath: store, theme: theme, mouse: mouse),
+                                       environment: ProcessInfo.processInfo.environment)
+        if code != 0 { throw ExitCode(code) }
+    }
 }

@@ -125,21 +125,11 @@ final class TmuxSession {
 
     @discardableResult
     static func run(_ executable: String, _ arguments: [String]) throws -> String {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: executable)
-        process.arguments = arguments
-        let output = Pipe(), errors = Pipe()
-        process.standardOutput = output
-        process.standardError = errors
-        try process.run()
-        let data = output.fileHandleForReading.readDataToEndOfFile()
-        let errorData = errors.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        let text = String(decoding: data, as: UTF8.self)
-        if process.terminationStatus != 0 && arguments.contains("tmux") && !arguments.contains("kill-server") {
-            throw Failure.tmux(String(decoding: errorData, as: UTF8.self))
+        let result = try ChildProcess.run(executable, arguments)
+        if result.status != 0 && arguments.contains("tmux") && !arguments.contains("kill-server") {
+            throw Failure.tmux(result.errors + result.output)
         }
-        return text
+        return result.output
     }
 
     static func shellQuote(_ text: String) -> String {

@@ -1,49 +1,35 @@
-import ArgumentParser
 import CursesTerminal
 import Foundation
 import Logging
 import RecoveryApp
 import TUI
 
-/// `recoverydesk [run]`: opens the app in this terminal.
-struct RunCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "run",
-        abstract: "Open RecoveryDesk in this terminal (what happens when no command is given)."
-    )
-
-    @Option(name: .long, help: ArgumentHelp("The store file to use.", discussion: "Default: $XDG_DATA_HOME/recoverydesk/recoverydesk.sqlite", valueName: "path"))
-    var store: String?
-
-    @Option(name: .long, help: ArgumentHelp("A theme name (default, light, high-contrast, colour-blind, monochrome, or one of your own) or the path of a theme file.", valueName: "name-or-path"))
-    var theme: String?
-
-    @Flag(name: .long, help: "Let a mouse click select a row or a key-bar label, and the wheel scroll.")
-    var mouse = false
-
-    func run() throws {
-        let environment = ProcessInfo.processInfo.environment
+/// One run of the app on the real terminal: read settings and theme, start curses, run the
+/// loop, restore the terminal. Returns the process exit code.
+enum TerminalSession {
+    static func run(options: AppLauncher.Options, environment: [String: String]) -> Int32 {
         let paths = AppPaths(environment: environment)
         let sink = LogFileSink(url: paths.logFile)
         LoggingSystem.bootstrap { label in FileLogHandler(label: label, sink: sink) }
         let logger = Logger(label: "recoverydesk")
 
+        // Files first, while the terminal is still ours to print to.
         let prepared: AppLauncher.Prepared
         do {
-            prepared = try AppLauncher.prepare(
-                options: .init(storePath: store, theme: theme, mouse: mouse), environment: environment)
+            prepared = try AppLauncher.prepare(options: options, environment: environment)
         } catch {
             logger.error("Start-up refused: \(error.description)")
-            Self.printError(error.description)
-            throw ExitCode(1)
+            printError(error.description)
+            return 1
         }
 
         let terminal: CursesTerminal
         do {
-            terminal = try CursesTerminal.start(options: CursesOptions(mouse: prepared.mouse, useColour: !prepared.theme.isMonochrome, hideCursor: true))
+            terminal = try CursesTerminal.start(options: CursesOptions(
+                mouse: prepared.mouse, useColour: !prepared.theme.isMonochrome, hideCursor: true))
         } catch {
-            Self.printError(error.description)
-            throw ExitCode(2)
+            printError(error.description)
+            return 2
         }
         defer { terminal.stop() }
         logger.info("RecoveryDesk \(RecoveryDeskVersion.current) started; store \(prepared.environment.storePath)")
@@ -59,8 +45,10 @@ struct RunCommand: ParsableCommand {
         let runner = AppRunner(state: state, terminal: terminal, services: services, logger: logger)
         runner.run()
         if let signal = terminal.quitSignal {
-            throw ExitCode(128 + signal)
+            logger.info("Stopped by signal \(signal)")
+            return 128 + signal
         }
+        return 0
     }
 
     static func printError(_ message: String) {
