@@ -121,6 +121,28 @@ import Testing
         #expect(visible == ["EXIT=143"])
     }
 
+    @Test func ctrlZSuspendsAndFgResumes() throws {
+        let session = try TmuxSession(interactiveShell: true)
+        defer { session.close() }
+        try session.waitFor("$")
+        // Started on its own: in a list ("app; echo") bash would carry on when the app stops.
+        try session.type(TmuxSession.shellQuote(TmuxSession.binary))
+        try session.send("Enter")
+        try session.waitFor("Services dashboard")
+        try session.send("C-z")
+        try session.waitFor("Stopped")
+        try session.type("fg")
+        try session.send("Enter")
+        try session.waitUntil("the app to come back") { $0.contains("Services dashboard") && $0.contains("F10Quit") }
+        try session.send("F3")
+        try session.waitFor("No recovery plans yet.")
+        try session.send("F10")
+        try session.waitUntil("the prompt after quitting") { !$0.contains("F10Quit") }
+        try session.type("echo EXIT=$?")
+        try session.send("Enter")
+        try session.waitFor("EXIT=0")
+    }
+
     @Test func wideAndAccentedTextInAThemeNameKeepsTheLayout() throws {
         let session = try TmuxSession(setUp: { home in
             let themes = home.appendingPathComponent("config/recoverydesk/themes")

@@ -37,8 +37,11 @@ final class TmuxSession {
 
     /// Starts `recoverydesk` with `arguments` in a detached session of the given size.
     /// After the app exits the pane prints `EXIT=<code>` and stays open so it can be read.
+    /// With `interactiveShell`, the pane runs an interactive bash with job control and the app
+    /// is started from its prompt (for Ctrl-Z and `fg`).
     init(arguments: [String] = [], width: Int = 100, height: Int = 30,
-         environment: [String: String] = [:], setUp: ((URL) throws -> Void)? = nil) throws {
+         environment: [String: String] = [:], interactiveShell: Bool = false,
+         setUp: ((URL) throws -> Void)? = nil) throws {
         let id = UUID().uuidString.prefix(8)
         socket = FileManager.default.temporaryDirectory.appendingPathComponent("rd-tmux-\(id)").path
         home = FileManager.default.temporaryDirectory.appendingPathComponent("rd-home-\(id)")
@@ -52,7 +55,9 @@ final class TmuxSession {
         ]
         env.merge(environment) { _, new in new }
         let quoted = ([Self.binary] + arguments).map(Self.shellQuote).joined(separator: " ")
-        let shellCommand = "\(quoted); echo EXIT=$?; sleep 600"
+        let shellCommand = interactiveShell ? "PS1='$ ' bash --norc --noprofile -i"
+            : "\(quoted); echo EXIT=$?; sleep 600"
+
         var args = ["-S", socket, "-f", "/dev/null", "new-session", "-d", "-s", sessionName,
                     "-x", String(width), "-y", String(height)]
         for (key, value) in env.sorted(by: { $0.key < $1.key }) { args += ["-e", "\(key)=\(value)"] }

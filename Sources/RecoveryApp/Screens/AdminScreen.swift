@@ -2,11 +2,10 @@ import TUI
 
 /// The administration menu: preferences for this terminal, themes, and facts about the
 /// installation. Users, services and reference data join it when the store arrives.
-public struct AdminScreen: SearchableScreen {
+public struct AdminScreen: ListScreen {
     public let id = Section.admin.rawValue
     public let title = Section.admin.title
-    public var scopes: [KeyScope] { [.screen(id), .list] }
-    private var list = ListPane(columns: [
+    public var list = ListPane(columns: [
         TableColumn(title: "Item", width: .fixed(26)),
         TableColumn(title: "What it is for", width: .flexible(minimum: 20)),
     ], emptyMessage: "Nothing here.")
@@ -26,16 +25,10 @@ public struct AdminScreen: SearchableScreen {
 
     public init() {}
 
-    private var rows: TableRows { TableRows(Entry.allCases.map(\.cells)) }
-    public var searchRows: any TableDataSource { rows }
-    public var selectedRow: Int { list.state.selected }
-
-    public mutating func selectRow(_ row: Int, context: ScreenContext) {
-        list.select(row, rowCount: rows.rowCount, contentHeight: context.contentHeight)
-    }
+    public var rows: TableRows { TableRows(Entry.allCases.map(\.cells)) }
 
     public mutating func perform(_ command: CommandID, context: ScreenContext) -> ScreenResponse {
-        if list.perform(command, rowCount: rows.rowCount, contentHeight: context.contentHeight) { return .done }
+        if moveInList(command, context: context) { return .done }
         guard command == AppCommand.open else { return .notHandled }
         return ScreenResponse(push: open(Entry.allCases[list.state.selected], context: context))
     }
@@ -46,15 +39,6 @@ public struct AdminScreen: SearchableScreen {
         case .themes: return ThemesScreen(environment: context.environment, currentTheme: context.theme.name)
         case .about: return AboutScreen()
         }
-    }
-
-    public mutating func click(at point: Point, area: Rect, context: ScreenContext) -> ScreenResponse {
-        let before = list.state.selected
-        guard let row = list.click(at: point, area: area, source: rows, contentHeight: context.contentHeight) else {
-            return .done
-        }
-        // A click on the row already selected opens it, like Enter.
-        return row == before ? perform(AppCommand.open, context: context) : .done
     }
 
     public func render(into buffer: inout Buffer, area: Rect, context: ScreenContext) {

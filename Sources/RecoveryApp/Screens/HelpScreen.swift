@@ -2,13 +2,12 @@ import TUI
 
 /// Help made from the keymap: every binding of the screen beneath and every global one, so it
 /// can never disagree with what the keys really do. Searchable like any list.
-public struct HelpScreen: SearchableScreen {
+public struct HelpScreen: ListScreen {
     public static let screenID = "help"
     public let id = HelpScreen.screenID
     public let title: String
-    public var scopes: [KeyScope] { [.screen(id), .list] }
-    private var list: ListPane
-    private let rows: TableRows
+    public var list: ListPane
+    public let rows: TableRows
 
     public init(keymap: Keymap, screenTitle: String, scopes screenScopes: [KeyScope]) {
         title = "Help: \(screenTitle)"
@@ -37,22 +36,9 @@ public struct HelpScreen: SearchableScreen {
         }
     }
 
-    public var searchRows: any TableDataSource { rows }
-    public var selectedRow: Int { list.state.selected }
-
-    public mutating func selectRow(_ row: Int, context: ScreenContext) {
-        list.select(row, rowCount: rows.rowCount, contentHeight: context.contentHeight)
-    }
-
     public mutating func perform(_ command: CommandID, context: ScreenContext) -> ScreenResponse {
-        if list.perform(command, rowCount: rows.rowCount, contentHeight: context.contentHeight) { return .done }
-        if command == AppCommand.open { return .done }
+        if moveInList(command, context: context) || command == AppCommand.open { return .done }
         return .notHandled
-    }
-
-    public mutating func click(at point: Point, area: Rect, context: ScreenContext) -> ScreenResponse {
-        _ = list.click(at: point, area: area, source: rows, contentHeight: context.contentHeight)
-        return .done
     }
 
     public func render(into buffer: inout Buffer, area: Rect, context: ScreenContext) {

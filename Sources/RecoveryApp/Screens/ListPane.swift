@@ -54,3 +54,41 @@ public struct ListPane: Sendable {
         return row
     }
 }
+
+/// A screen whose body is one searchable list: the selection, search and clicks come for free.
+public protocol ListScreen: SearchableScreen {
+    /// The table and its selection.
+    var list: ListPane { get set }
+    /// The rows shown (and searched).
+    var rows: TableRows { get }
+}
+
+extension ListScreen {
+    public var scopes: [KeyScope] { [.screen(id), .list] }
+    public var searchRows: any TableDataSource { rows }
+    public var selectedRow: Int { list.state.selected }
+
+    public mutating func selectRow(_ row: Int, context: ScreenContext) {
+        list.select(row, rowCount: rows.rowCount, contentHeight: context.contentHeight)
+    }
+
+    /// Handles the list movement commands; false for any other command.
+    public mutating func moveInList(_ command: CommandID, context: ScreenContext) -> Bool {
+        list.perform(command, rowCount: rows.rowCount, contentHeight: context.contentHeight)
+    }
+
+    /// Selects the clicked row; returns it and whether it was already selected (a second click).
+    public mutating func clickRow(at point: Point, area: Rect, context: ScreenContext) -> (row: Int, again: Bool)? {
+        let before = list.state.selected
+        guard let row = list.click(at: point, area: area, source: rows, contentHeight: context.contentHeight) else {
+            return nil
+        }
+        return (row, row == before)
+    }
+
+    public mutating func click(at point: Point, area: Rect, context: ScreenContext) -> ScreenResponse {
+        // A second click on the selected row opens it, like Enter.
+        guard let hit = clickRow(at: point, area: area, context: context), hit.again else { return .done }
+        return perform(AppCommand.open, context: context)
+    }
+}

@@ -2,13 +2,12 @@ import TUI
 
 /// The themes that can be chosen, with the one in use marked. Enter tries a theme at once for
 /// this session; Preferences keeps it for next time.
-public struct ThemesScreen: SearchableScreen {
+public struct ThemesScreen: ListScreen {
     public static let screenID = "themes"
     public let id = ThemesScreen.screenID
     public let title = "Themes"
-    public var scopes: [KeyScope] { [.screen(id), .list] }
     private let names: [String]
-    private var list = ListPane(columns: [
+    public var list = ListPane(columns: [
         TableColumn(title: "Theme", width: .fixed(24)),
         TableColumn(title: "In use", width: .fixed(8)),
         TableColumn(title: "Sample", width: .flexible(minimum: 20)),
@@ -22,23 +21,12 @@ public struct ThemesScreen: SearchableScreen {
     private func rows(inUse: String) -> TableRows {
         TableRows(names.map { [$0, $0 == inUse ? "✓ yes" : "", "▲R red  ◆A amber  ●G green"] })
     }
-    private var rows: TableRows { rows(inUse: "") }
-    public var searchRows: any TableDataSource { rows }
-    public var selectedRow: Int { list.state.selected }
-
-    public mutating func selectRow(_ row: Int, context: ScreenContext) {
-        list.select(row, rowCount: rows.rowCount, contentHeight: context.contentHeight)
-    }
+    public var rows: TableRows { rows(inUse: "") }
 
     public mutating func perform(_ command: CommandID, context: ScreenContext) -> ScreenResponse {
-        if list.perform(command, rowCount: rows.rowCount, contentHeight: context.contentHeight) { return .done }
+        if moveInList(command, context: context) { return .done }
         guard command == AppCommand.open, names.indices.contains(list.state.selected) else { return .notHandled }
         return ScreenResponse(effects: [.loadTheme(names[list.state.selected])])
-    }
-
-    public mutating func click(at point: Point, area: Rect, context: ScreenContext) -> ScreenResponse {
-        _ = list.click(at: point, area: area, source: rows, contentHeight: context.contentHeight)
-        return .done
     }
 
     public func render(into buffer: inout Buffer, area: Rect, context: ScreenContext) {

@@ -189,6 +189,30 @@ import TUI
         #expect(state.section == .plans)
     }
 
+    @Test func mouseClickSelectsARowAndASecondClickOpensIt() {
+        var state = Support.state(mouse: true)
+        _ = Support.press([.function(9)], on: &state)
+        let frame = AppView.render(state)
+        guard let y = (0..<24).first(where: { frame.line($0).contains("About this installation") }) else {
+            Issue.record("no About row")
+            return
+        }
+        let click = AppAction.mouse(MouseEvent(kind: .click, position: Point(x: 5, y: y)))
+        _ = state.update(click)
+        #expect((state.current as? AdminScreen)?.selectedRow == 2)
+        _ = state.update(click)
+        #expect(state.current.id == "about")
+    }
+
+    @Test func mouseWheelMovesTheSelection() {
+        var state = Support.state(mouse: true)
+        _ = Support.press([.function(9)], on: &state)
+        _ = state.update(.mouse(MouseEvent(kind: .scrollDown, position: Point(x: 5, y: 5))))
+        #expect((state.current as? AdminScreen)?.selectedRow == 1)
+        _ = state.update(.mouse(MouseEvent(kind: .scrollUp, position: Point(x: 5, y: 5))))
+        #expect((state.current as? AdminScreen)?.selectedRow == 0)
+    }
+
     @Test func mouseIsIgnoredWhenNotEnabled() {
         var state = Support.state(mouse: false)
         _ = state.update(.mouse(MouseEvent(kind: .click, position: Point(x: 20, y: 23))))
