@@ -33,7 +33,7 @@ extension AppState {
             return []
         case .configurationSaved(let configuration):
             environment.configuration = configuration
-            replaceScreen(id: PreferencesScreen.screenID) { _ in nil }
+            closeScreens(id: PreferencesScreen.screenID)
             status = .ok("Preferences saved to \(environment.paths.configFile.path).")
             if let theme = configuration.theme, environment.themeOverride == nil {
                 return [.loadTheme(theme)]
@@ -62,7 +62,7 @@ extension AppState {
         guard let command = keymap.command(for: key, scopes: activeScopes, typing: typing) else {
             if typing && key.isPrintable {
                 var screen = current
-                let response = screen.typeKey(key, context: screenContext)
+                let response = screen.type(key, context: screenContext)
                 stack[stack.count - 1] = screen
                 return applyScreen(response)
             }
@@ -207,6 +207,10 @@ extension AppState {
             guard !query.isEmpty else { return [] }
             search.lastQuery = query
             findMatch(query, forward: true, startingAfterSelection: false)
+        case .function:
+            // A function key (help, a section, quit) closes the prompt and does its usual work.
+            search.prompt = nil
+            return handleKey(key)
         default:
             _ = field.handle(key)
             search.prompt = field
@@ -277,23 +281,8 @@ extension AppState {
         keymap.bindings(in: [.global]).filter(\.inKeyBar)
     }
 
-    /// Replaces (or with nil removes) every open screen with this id.
-    mutating func replaceScreen(id: String, with transform: (any Screen) -> (any Screen)?) {
-        var kept: [any Screen] = []
-        for screen in stack {
-            if screen.id == id {
-                if let replacement = transform(screen) { kept.append(replacement) }
-            } else {
-                kept.append(screen)
-            }
-        }
-        stack = kept.isEmpty ? [SectionScreens.make(.dashboard)] : kept
-    }
-}
-
-extension Screen {
-    /// `type` under a name that does not clash with Swift's `type(of:)` at call sites.
-    mutating func typeKey(_ key: Key, context: ScreenContext) -> ScreenResponse {
-        type(key, context: context)
+    /// Closes every open screen with this id (never the dashboard at the bottom).
+    mutating func closeScreens(id: String) {
+        stack = [stack[0]] + stack.dropFirst().filter { $0.id != id }
     }
 }

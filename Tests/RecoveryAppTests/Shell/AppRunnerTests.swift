@@ -66,7 +66,7 @@ import TUI
 
     @Test func resizeEventsReachTheState() {
         let terminal = TestTerminal()
-        let app = runner(home: Support.temporaryHome(), terminal: terminal)
+        let app = runner(home: URL(fileURLWithPath: "/nonexistent/recoverydesk-home"), terminal: terminal)
         terminal.resize(to: Size(width: 70, height: 20))
         app.runUntilIdle()
         #expect(terminal.screenText.contains("Terminal too small: need 80x24, have 70x20"))
@@ -77,7 +77,7 @@ import TUI
 
     @Test func ctrlLRepaintsEverything() {
         let terminal = TestTerminal()
-        let app = runner(home: Support.temporaryHome(), terminal: terminal)
+        let app = runner(home: URL(fileURLWithPath: "/nonexistent/recoverydesk-home"), terminal: terminal)
         terminal.type(.control("l"))
         app.runUntilIdle()
         #expect(terminal.invalidations == 1)
@@ -85,7 +85,7 @@ import TUI
 
     @Test func terminateStopsTheLoop() {
         let terminal = TestTerminal()
-        let app = runner(home: Support.temporaryHome(), terminal: terminal)
+        let app = runner(home: URL(fileURLWithPath: "/nonexistent/recoverydesk-home"), terminal: terminal)
         terminal.send(.terminate)
         terminal.type(.function(3))
         app.runUntilIdle()

@@ -110,6 +110,13 @@ import TUI
         #expect(state.status?.text == "No match for \"zz\".")
     }
 
+    @Test func aFunctionKeyClosesTheSearchPromptAndStillWorks() {
+        var state = Support.state()
+        _ = Support.press([.function(1), .character("/"), .character("x"), .function(3)], on: &state)
+        #expect(!state.search.isOpen)
+        #expect(state.section == .plans)
+    }
+
     @Test func searchOnAScreenWithoutAListSaysSo() {
         var state = Support.state()
         _ = Support.press([.character("/")], on: &state)
