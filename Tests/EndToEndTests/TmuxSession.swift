@@ -102,14 +102,21 @@ final class TmuxSession {
         try waitUntil("\"\(text)\"", timeout: timeout) { $0.contains(text) }
     }
 
-    /// Polls the screen until `condition` holds.
+    /// Polls the screen until `condition` holds on two captures in a row that are the same, so a
+    /// frame caught half drawn is never returned.
     @discardableResult
     func waitUntil(_ what: String, timeout: TimeInterval = 10, _ condition: (String) -> Bool) throws -> String {
         let deadline = Date().addingTimeInterval(timeout)
         var last = ""
+        var previous: String?
         while Date() < deadline {
             last = try screen()
-            if condition(last) { return last }
+            if condition(last) {
+                if last == previous { return last }
+                previous = last
+            } else {
+                previous = nil
+            }
             Thread.sleep(forTimeInterval: 0.02)
         }
         throw Failure.timeout(what, screen: last)

@@ -1,3 +1,4 @@
+import BuiltinThemes
 import TUI
 
 /// The themes that can be chosen, with the one in use marked. Enter tries a theme at once for
@@ -10,7 +11,7 @@ public struct ThemesScreen: ListScreen {
     public var list = ListPane(columns: [
         TableColumn(title: "Theme", width: .fixed(24)),
         TableColumn(title: "In use", width: .fixed(8)),
-        TableColumn(title: "Sample", width: .flexible(minimum: 20)),
+        TableColumn(title: "Where it comes from", width: .flexible(minimum: 20)),
     ], emptyMessage: "No themes were found.")
 
     public init(environment: AppEnvironment, currentTheme: String) {
@@ -19,7 +20,10 @@ public struct ThemesScreen: ListScreen {
     }
 
     private func rows(inUse: String) -> TableRows {
-        TableRows(names.map { [$0, $0 == inUse ? "✓ yes" : "", "▲R red  ◆A amber  ●G green"] })
+        TableRows(names.map { name in
+            [name, name == inUse ? "✓ yes" : "",
+             BuiltinThemes.names.contains(name) ? "Built in" : "Your themes folder"]
+        })
     }
     public var rows: TableRows { rows(inUse: "") }
 
