@@ -1,0 +1,110 @@
+import Foundation
+
+/// Everything the app and the command line ask of a store. Defined here, away from GRDB, so a
+/// second kind of store (PostgreSQL for providers with many sites) can be added without
+/// touching a screen. Every write takes the `Actor` doing it; the store checks the actor's
+/// permission itself, stamps who and when, and appends to the audit log in the same
+/// transaction.
+public protocol RecoveryDataStore: Sendable {
+    // MARK: Set-up and sign-in
+
+    /// True once first-run set-up has made the provider and the first administrator.
+    func isSetUp() throws(StoreError) -> Bool
+    /// First run: the provider, its first service and the first administrator with a PIN.
+    /// Refused once the store is set up.
+    func setUp(_ request: SetUpRequest, at now: Date) throws(StoreError) -> StaffMember
+    /// The provider, once set up.
+    func provider() throws(StoreError) -> Provider?
+    /// Active staff who can sign in, by name.
+    func signInList() throws(StoreError) -> [StaffMember]
+    /// Checks a PIN. Wrong PINs count towards the lock; a locked user is refused without
+    /// checking the PIN.
+    func signIn(staffID: Int64, pin: String, at now: Date) throws(StoreError) -> SignInResult
+    /// The PIN rules in force.
+    func pinPolicy() throws(StoreError) -> PINPolicy
+    /// Sets the shortest PIN allowed (administrators).
+    func setMinimumPINLength(_ length: Int, by actor: Actor, at now: Date) throws(StoreError)
+
+    // MARK: Services
+
+    func services(includingInactive: Bool) throws(StoreError) -> [Service]
+    func addService(name: String, kind: Service.Kind, registeredManager: String?, by actor: Actor,
+                    at now: Date) throws(StoreError) -> Service
+    /// Retires or brings back a service (never deleted).
+    func setServiceActive(_ serviceID: Int64, active: Bool, by actor: Actor, at now: Date) throws(StoreError)
+
+    // MARK: Staff and users
+
+    func staff(includingInactive: Bool) throws(StoreError) -> [StaffMember]
+    /// Adds a member of staff; with a PIN they can sign in.
+    func addStaff(name: String, role: Role, serviceIDs: [Int64], pin: String?, by actor: Actor,
+                  at now: Date) throws(StoreError) -> StaffMember
+    /// Deactivates a member of staff (they can no longer sign in; their records stay).
+    func deactivateStaff(_ staffID: Int64, by actor: Actor, at now: Date) throws(StoreError)
+    /// Sets a new PIN (and clears any lock).
+    func resetPIN(_ staffID: Int64, pin: String, by actor: Actor, at now: Date) throws(StoreError)
+
+    // MARK: Reference data
+
+    func marCodes(includingRetired: Bool) throws(StoreError) -> [MARCode]
+    func addMARCode(code: String, meaning: String, outcome: CanonicalOutcome, by actor: Actor,
+                    at now: Date) throws(StoreError) -> MARCode
+    /// Retires or brings back a code.
+    func setMARCodeActive(_ codeID: Int64, active: Bool, by actor: Actor, at now: Date) throws(StoreError)
+    func qualityStatements() throws(StoreError) -> [QualityStatement]
+    func regulations() throws(StoreError) -> [Regulation]
+    func enforcementTypes() throws(StoreError) -> [EnforcementType]
+
+    // MARK: Trust
+
+    /// Integrity check, the audit chain walk, and every current record against its last audited
+    /// state. `problems` is empty when all is well.
+    func verify() throws(StoreError) -> VerificationReport
+    /// A consistent copy of the store, safe while others write (SQLite online backup).
+    func backup(to destination: URL) throws(StoreError)
+}
+
+/// What first-run set-up needs.
+public struct SetUpRequest: Hashable, Sendable {
+    public var providerName: String
+    public var serviceName: String
+    public var serviceKind: Service.Kind
+    public var administratorName: String
+    public var pin: String
+
+    public init(providerName: String, serviceName: String, serviceKind: Service.Kind,
+                administratorName: String, pin: String) {
+        self.providerName = providerName
+        self.serviceName = serviceName
+        self.serviceKind = serviceKind
+        self.administratorName = administratorName
+        self.pin = pin
+    }
+}
+
+/// The answer to a sign-in attempt.
+public enum SignInResult: Hashable, Sendable {
+    case signedIn(StaffMember)
+    /// Wrong PIN; this many tries left before the lock.
+    case wrongPIN(attemptsLeft: Int)
+    /// Locked until this moment (after five wrong PINs).
+    case locked(until: Date)
+}
+
+/// The result of `verify`.
+public struct VerificationReport: Hashable, Sendable {
+    /// Audit entries walked.
+    public var auditEntries: Int
+    /// Records compared with their last audited state.
+    public var recordsChecked: Int
+    /// Problems found, first first, in plain words naming the table and row.
+    public var problems: [String]
+
+    public init(auditEntries: Int, recordsChecked: Int, problems: [String]) {
+        self.auditEntries = auditEntries
+        self.recordsChecked = recordsChecked
+        self.problems = problems
+    }
+
+    public var isSound: Bool { problems.isEmpty }
+}
