@@ -13,6 +13,8 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
     ],
     targets: [
         // The only code that includes curses.h.
@@ -27,6 +29,16 @@ let package = Package(
         .target(name: "CursesTerminal", dependencies: ["CNcursesw", "TUI"]),
         // The domain: value types and rules. No I/O, no terminal.
         .target(name: "RecoveryModel"),
+        // The store on SQLite through GRDB: schema, migrations, the audited write path, PINs.
+        .target(
+            name: "RecoveryStore",
+            dependencies: [
+                "RecoveryModel",
+                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "_CryptoExtras", package: "swift-crypto"),
+            ]
+        ),
         // Built-in colour themes, kept as data files at the top of the repository.
         .target(
             name: "BuiltinThemes",
@@ -40,7 +52,7 @@ let package = Package(
         .target(
             name: "RecoveryApp",
             dependencies: [
-                "TUI", "RecoveryModel", "BuiltinThemes",
+                "TUI", "RecoveryModel", "RecoveryStore", "BuiltinThemes",
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "Logging", package: "swift-log"),
             ]
@@ -48,7 +60,7 @@ let package = Package(
         .executableTarget(
             name: "recoverydesk",
             dependencies: [
-                "RecoveryApp", "CursesTerminal", "TUI",
+                "RecoveryApp", "RecoveryStore", "RecoveryModel", "CursesTerminal", "TUI",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ]
@@ -57,9 +69,11 @@ let package = Package(
         .target(name: "TestSupport"),
         .testTarget(name: "TUITests", dependencies: ["TUI", "TestSupport"], exclude: ["Golden"]),
         .testTarget(name: "CursesTerminalTests", dependencies: ["CursesTerminal", "TUI"]),
+        .testTarget(name: "RecoveryModelTests", dependencies: ["RecoveryModel"]),
+        .testTarget(name: "RecoveryStoreTests", dependencies: ["RecoveryStore", "RecoveryModel", "recoverydesk"]),
         .testTarget(
             name: "RecoveryAppTests",
-            dependencies: ["RecoveryApp", "TUI", "RecoveryModel", "TestSupport"],
+            dependencies: ["RecoveryApp", "TUI", "RecoveryModel", "RecoveryStore", "TestSupport"],
             exclude: ["Golden"]
         ),
         // Drives the real binary in tmux; depends on the executable so `swift test` builds it.
