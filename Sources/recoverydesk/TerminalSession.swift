@@ -23,6 +23,19 @@ enum TerminalSession {
             return 1
         }
 
+        // The store next, still before the screen starts, so a bad file is reported plainly.
+        let opened: StoreOpening.Opened
+        do {
+            let result = try StoreOpening.open(path: prepared.environment.storePath,
+                                               backups: paths.backupsDirectory, now: Date())
+            opened = result.0
+            if let problem = result.backupProblem { logger.warning("Daily backup not made: \(problem)") }
+        } catch {
+            logger.error("Store refused: \(error.description)")
+            printError(error.description)
+            return 1
+        }
+
         let terminal: CursesTerminal
         do {
             terminal = try CursesTerminal.start(options: CursesOptions(
@@ -35,13 +48,14 @@ enum TerminalSession {
         logger.info("RecoveryDesk \(RecoveryDeskVersion.current) started; store \(prepared.environment.storePath)")
 
         var theme = prepared.theme
-        var services = prepared.services
+        var services = LiveServices(catalogue: prepared.services.catalogue, paths: paths,
+                                    forceMonochrome: prepared.services.forceMonochrome, store: opened.store)
         if !terminal.supportsColour {
             theme = Theme.monochrome
-            services = LiveServices(catalogue: services.catalogue, paths: services.paths, forceMonochrome: true)
+            services = services.monochrome()
         }
         let state = AppState(environment: prepared.environment, theme: theme, keymap: prepared.keymap,
-                             size: terminal.size, now: Date(), mouseEnabled: prepared.mouse)
+                             size: terminal.size, now: Date(), mouseEnabled: prepared.mouse, start: opened.start)
         let runner = AppRunner(state: state, terminal: terminal, services: services, logger: logger)
         runner.run()
         if let signal = terminal.quitSignal {

@@ -54,14 +54,14 @@ import Testing
                              (key: "F10", label: "Quit")])
 
     @Test func requiredWidth() {
-        #expect(KeyBar.requiredWidth(bar.items) == 6 + 11 + 8 + 7 + 3 * 2)
+        #expect(KeyBar.requiredWidth(bar.items) == 6 + 11 + 8 + 7 + 3 * KeyBar.gap)
         #expect(KeyBar.requiredWidth([]) == 0)
     }
 
     @Test func drawsHtopStyleAndFillsTheLine() {
         var buffer = Buffer(size: Size(width: 50, height: 1))
         bar.render(in: buffer.area, into: &buffer, theme: .monochrome)
-        #expect(buffer.text == "F1Help  F2Dashboard  F3Search  F10Quit")
+        #expect(buffer.text == "F1Help F2Dashboard F3Search F10Quit")
         #expect(buffer[0, 0].style == Theme.monochrome[.keyBarKey])
         #expect(buffer[2, 0].style == Theme.monochrome[.keyBar])
         #expect(buffer[49, 0].style == Theme.monochrome[.keyBar])
@@ -70,10 +70,10 @@ import Testing
     @Test func dropsItemsFromTheEndRatherThanCuttingLabels() {
         var buffer = Buffer(size: Size(width: 30, height: 1))
         bar.render(in: buffer.area, into: &buffer, theme: .monochrome)
-        #expect(buffer.text == "F1Help  F2Dashboard  F3Search")
-        buffer = Buffer(size: Size(width: 28, height: 1))
+        #expect(buffer.text == "F1Help F2Dashboard F3Search")
+        buffer = Buffer(size: Size(width: 26, height: 1))
         bar.render(in: buffer.area, into: &buffer, theme: .monochrome)
-        #expect(buffer.text == "F1Help  F2Dashboard")
+        #expect(buffer.text == "F1Help F2Dashboard")
         #expect(bar.fittingItems(width: 5).isEmpty)
     }
 
@@ -82,9 +82,9 @@ import Testing
         #expect(bar.item(atColumn: 0, in: rect) == 0)
         #expect(bar.item(atColumn: 5, in: rect) == 0)
         #expect(bar.item(atColumn: 8, in: rect) == 1)
-        #expect(bar.item(atColumn: 35, in: rect) == 3)
-        #expect(bar.item(atColumn: 39, in: rect) == nil)
-        #expect(bar.item(atColumn: 35, in: Rect(x: 0, y: 23, width: 30, height: 1)) == nil)
+        #expect(bar.item(atColumn: 30, in: rect) == 3)
+        #expect(bar.item(atColumn: 36, in: rect) == nil)
+        #expect(bar.item(atColumn: 30, in: Rect(x: 0, y: 23, width: 30, height: 1)) == nil)
     }
 }
 

@@ -6,10 +6,10 @@ import Yams
 ///
 /// ```yaml
 /// theme: default            # a theme name or a path
-/// idle-lock-minutes: 10     # whole minutes, 1 to 240
+/// idle-lock-minutes: 5      # whole minutes, 1 to 240
 /// mouse: false
 /// keys:                     # command name: a key or a list of keys
-///   plans: [F3, p]
+///   plans: [F3, P]
 ///   quit: F10
 /// ```
 ///
@@ -111,7 +111,7 @@ public enum ConfigurationFile {
         if case .scalar(let scalar) = node, SafeYAML.isNull(scalar) { return [] }
         guard case .mapping(let mapping) = node else {
             throw ConfigurationError(file: file, line: SafeYAML.line(of: node) ?? keyLine, problem:
-                "keys must list one command to a line, such as \"plans: [F3, p]\", not \(SafeYAML.kind(of: node))")
+                "keys must list one command to a line, such as \"plans: [F3, P]\", not \(SafeYAML.kind(of: node))")
         }
         var overrides: [KeyOverride] = []
         for (commandNode, value) in mapping {
@@ -124,12 +124,12 @@ public enum ConfigurationFile {
             case .scalar: items = []
             default:
                 throw ConfigurationError(file: file, line: line, problem:
-                    "the keys for \(command) must be a key such as F3 or a list such as [F3, p], "
+                    "the keys for \(command) must be a key such as F3 or a list such as [F3, P], "
                     + "not \(SafeYAML.kind(of: value))")
             }
             guard !items.isEmpty else {
                 throw ConfigurationError(file: file, line: line, problem:
-                    "\(command) needs at least one key, such as F3 or [F3, p]")
+                    "\(command) needs at least one key, such as F3 or [F3, P]")
             }
             var keys: [Key] = []
             for item in items {

@@ -27,11 +27,11 @@ extension ConfigurationFile {
         # Click and scroll with the mouse (true or false).
         mouse: \(configuration.mouse)
 
-        # Your own keys: a command name, then a key or a list of keys, such as "plans: [F3, p]".
+        # Your own keys: a command name, then a key or a list of keys, such as "plans: [F3, P]".
 
         """
         if configuration.keyOverrides.isEmpty {
-            out += "# keys:\n#   plans: [F3, p]\n#   quit: F10\n"
+            out += "# keys:\n#   plans: [F3, P]\n#   quit: F10\n"
         } else {
             out += "keys:\n"
             for override in configuration.keyOverrides {

@@ -56,7 +56,7 @@ extension ConfigurationFile {
                 + "; the help screen (F1) lists every command")
         case .noKeys(let name):
             return ConfigurationError(file: file, line: line, problem:
-                "\(name) needs at least one key, such as F3 or [F3, p]")
+                "\(name) needs at least one key, such as F3 or [F3, P]")
         case .clash(let clash):
             let mine = clash.second.rawValue == override.command ? clash.first : clash.second
             return ConfigurationError(file: file, line: line, problem:

@@ -15,7 +15,7 @@ public struct UserConfiguration: Equatable, Sendable {
     /// The minutes `idleLockMinutes` may take.
     public static let idleLockRange = 1...240
 
-    public init(theme: String? = nil, idleLockMinutes: Int = 10, mouse: Bool = false,
+    public init(theme: String? = nil, idleLockMinutes: Int = 5, mouse: Bool = false,
                 keyOverrides: [KeyOverride] = []) {
         self.theme = theme
         self.idleLockMinutes = idleLockMinutes

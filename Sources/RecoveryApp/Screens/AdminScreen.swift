@@ -1,7 +1,7 @@
 import TUI
 
-/// The administration menu: preferences for this terminal, themes, and facts about the
-/// installation. Users, services and reference data join it when the store arrives.
+/// The administration menu: services, staff and users, MAR chart codes, preferences for this
+/// terminal, themes, and facts about the installation.
 public struct AdminScreen: ListScreen {
     public let id = Section.admin.rawValue
     public let title = Section.admin.title
@@ -12,10 +12,13 @@ public struct AdminScreen: ListScreen {
 
     /// The entries of the menu, in order.
     enum Entry: CaseIterable {
-        case preferences, themes, about
+        case services, staff, marCodes, preferences, themes, about
 
         var cells: [String] {
             switch self {
+            case .services: return ["Services", "Add, retire or restore services"]
+            case .staff: return ["Staff and users", "Add staff, set PINs, deactivate people who leave"]
+            case .marCodes: return ["MAR chart codes", "The codes your pharmacies use and what they mean"]
             case .preferences: return ["Preferences", "Theme, idle lock and mouse for this terminal"]
             case .themes: return ["Themes", "See the colour themes available and try one"]
             case .about: return ["About this installation", "Version, and where the store, settings and log live"]
@@ -35,6 +38,9 @@ public struct AdminScreen: ListScreen {
 
     private func open(_ entry: Entry, context: ScreenContext) -> any Screen {
         switch entry {
+        case .services: return ServicesScreen()
+        case .staff: return StaffScreen()
+        case .marCodes: return MARCodesScreen()
         case .preferences: return PreferencesScreen(environment: context.environment, currentTheme: context.theme.name)
         case .themes: return ThemesScreen(environment: context.environment, currentTheme: context.theme.name)
         case .about: return AboutScreen()
@@ -43,7 +49,7 @@ public struct AdminScreen: ListScreen {
 
     public func render(into buffer: inout Buffer, area: Rect, context: ScreenContext) {
         list.render(into: &buffer, area: area, source: rows, theme: context.theme)
-        buffer.write(" Users, services and reference data join this menu when the store is set up.",
+        buffer.write(" Only administrators can change services, staff and codes; everyone can look.",
                      in: area.row(-1), style: context.theme[.muted])
     }
 }

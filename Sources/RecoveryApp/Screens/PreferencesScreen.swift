@@ -59,25 +59,10 @@ public struct PreferencesScreen: Screen {
     }
 
     public mutating func perform(_ command: CommandID, context: ScreenContext) -> ScreenResponse {
-        switch command {
-        case AppCommand.nextField:
-            form.focusNext()
-            return statusForFocus()
-        case AppCommand.previousField:
-            form.focusPrevious()
-            return statusForFocus()
-        case AppCommand.submit:
-            if form.focus == form.fields.count - 1 { return save() }
-            form.focusNext()
-            return statusForFocus()
-        case AppCommand.save:
-            return save()
-        default:
-            if let key = DefaultKeymap.editingKeys[command] {
-                _ = form.handle(key)
-                return .done
-            }
-            return .notHandled
+        switch FormCommands.perform(command, on: &form) {
+        case .handled: return FormCommands.status(form)
+        case .save: return save()
+        case .notHandled: return .notHandled
         }
     }
 
@@ -91,18 +76,10 @@ public struct PreferencesScreen: Screen {
         return statusForFocus()
     }
 
-    private func statusForFocus() -> ScreenResponse {
-        if let error = form.focusedError { return .message(.error(error)) }
-        return .done
-    }
+    private func statusForFocus() -> ScreenResponse { FormCommands.status(form) }
 
     private mutating func save() -> ScreenResponse {
-        guard form.validateAll() else {
-            let problems = form.fields.filter { $0.error != nil }
-            let first = problems.first.map { "\($0.label): \($0.error ?? "")" } ?? ""
-            let count = problems.count == 1 ? "1 field needs" : "\(problems.count) fields need"
-            return .message(.error("Not saved: \(count) attention. \(first)"))
-        }
+        if let refusal = FormCommands.refusal(&form) { return refusal }
         return ScreenResponse(effects: [.saveConfiguration(configuration)])
     }
 

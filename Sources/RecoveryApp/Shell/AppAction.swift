@@ -1,4 +1,5 @@
 import Foundation
+import RecoveryModel
 import TUI
 
 /// Everything that can change the app's state: input from the terminal, the clock, and the
@@ -15,6 +16,10 @@ public enum AppAction: Sendable {
     case themeFailed(String)
     case configurationSaved(UserConfiguration)
     case configurationFailed(String)
+    /// The store answered a request made by the screen with this id.
+    case storeReplied(StoreReply, to: String)
+    /// The run loop has started: screens may ask for what they show.
+    case started
 }
 
 /// Work the update function asks the run loop to do outside the pure state change.
@@ -27,6 +32,8 @@ public enum AppEffect: Sendable, Equatable {
     case loadTheme(String)
     /// Write the configuration file; answers `.configurationSaved` or `.configurationFailed`.
     case saveConfiguration(UserConfiguration)
+    /// Ask the store; answers `.storeReplied(_, to: replyTo)`. The actor is whoever is signed in.
+    case store(StoreRequest, actor: Actor?, replyTo: String)
 }
 
 /// A message on the status line. Its kind is shown by a word as well as a colour.

@@ -12,6 +12,7 @@ public enum AppCommand {
     public static let escalations: CommandID = "escalations"
     public static let admin: CommandID = "admin"
     public static let quit: CommandID = "quit"
+    public static let switchUser: CommandID = "switch-user"
     public static let back: CommandID = "back"
     public static let leave: CommandID = "leave"
     public static let search: CommandID = "search"

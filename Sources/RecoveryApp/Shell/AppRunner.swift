@@ -11,6 +11,7 @@ public final class AppRunner {
     private let services: any AppServices
     private let clock: @Sendable () -> Date
     private let logger: Logger
+    private var started = false
 
     public init(state: AppState, terminal: any Terminal, services: any AppServices,
                 clock: @escaping @Sendable () -> Date = { Date() },
@@ -26,9 +27,13 @@ public final class AppRunner {
 
     /// Runs until the user quits or a signal asks the app to stop.
     public func run() {
+        dispatch(.started)
         draw()
         while state.isRunning {
-            let wait = Int(UKDateFormat.secondsToNextMinute(after: clock()) * 1000)
+            let now = clock()
+            var seconds = UKDateFormat.secondsToNextMinute(after: now)
+            if let due = state.session.lockDue { seconds = min(seconds, max(0.05, due.timeIntervalSince(now))) }
+            let wait = Int(seconds * 1000)
             if let event = terminal.readEvent(timeoutMilliseconds: min(wait, 60_000)) {
                 handle(event)
             } else {
@@ -40,6 +45,7 @@ public final class AppRunner {
 
     /// Handles every event the terminal has queued, then returns (for tests with `TestTerminal`).
     public func runUntilIdle() {
+        if !started { dispatch(.started) }
         draw()
         while state.isRunning, let event = terminal.readEvent(timeoutMilliseconds: 0) {
             handle(event)
@@ -48,6 +54,8 @@ public final class AppRunner {
 
     /// One event: update the state, carry out its effects, draw the new frame.
     public func handle(_ event: Event) {
+        // The clock first, so an idle lock that is due happens before the key is read.
+        dispatch(.tick(clock()))
         switch event {
         case .key(let key): dispatch(.key(key))
         case .mouse(let mouse): dispatch(.mouse(mouse))
@@ -59,6 +67,7 @@ public final class AppRunner {
 
     /// Feeds an action to `update` and runs the effects it returns, and the actions they return.
     public func dispatch(_ action: AppAction) {
+        if case .started = action { started = true }
         var queue = [action]
         while !queue.isEmpty {
             let next = queue.removeFirst()
@@ -82,6 +91,8 @@ public final class AppRunner {
                 logger.warning("Theme not loaded: \(error.description)")
                 return .themeFailed(error.description)
             }
+        case .store(let request, let actor, let screenID):
+            return .storeReplied(services.perform(request, actor: actor, now: clock()), to: screenID)
         case .saveConfiguration(let configuration):
             switch services.saveConfiguration(configuration) {
             case .success(let saved): return .configurationSaved(saved)
@@ -93,7 +104,7 @@ public final class AppRunner {
     }
 
     private func draw() {
-        _ = state.update(.tick(clock()))
+        dispatch(.tick(clock()))
         terminal.present(AppView.render(state))
     }
 }

@@ -1,5 +1,6 @@
 import Foundation
 import Logging
+import RecoveryModel
 import TUI
 
 /// The outside world the run loop reaches when an effect asks: theme files and the
@@ -9,6 +10,8 @@ public protocol AppServices: Sendable {
     func loadTheme(_ nameOrPath: String) -> Result<Theme, ConfigurationError>
     /// Writes the configuration file.
     func saveConfiguration(_ configuration: UserConfiguration) -> Result<UserConfiguration, ConfigurationError>
+    /// Carries out a store request.
+    func perform(_ request: StoreRequest, actor: Actor?, now: Date) -> StoreReply
 }
 
 /// The real services: themes from the built-in bundle and the user's folder, settings in the
@@ -18,11 +21,24 @@ public struct LiveServices: AppServices {
     public let paths: AppPaths
     /// `NO_COLOR` or a terminal without colour: every theme is shown as monochrome.
     public let forceMonochrome: Bool
+    /// The open store, if there is one.
+    public let store: StoreRequestRunner?
 
-    public init(catalogue: ThemeCatalogue, paths: AppPaths, forceMonochrome: Bool) {
+    public init(catalogue: ThemeCatalogue, paths: AppPaths, forceMonochrome: Bool, store: (any RecoveryDataStore)? = nil) {
         self.catalogue = catalogue
         self.paths = paths
         self.forceMonochrome = forceMonochrome
+        self.store = store.map(StoreRequestRunner.init)
+    }
+
+    /// The same services showing every theme in monochrome.
+    public func monochrome() -> LiveServices {
+        LiveServices(catalogue: catalogue, paths: paths, forceMonochrome: true, store: store?.store)
+    }
+
+    public func perform(_ request: StoreRequest, actor: Actor?, now: Date) -> StoreReply {
+        guard let store else { return .failed("No store is open.") }
+        return store.perform(request, actor: actor, now: now)
     }
 
     public func loadTheme(_ nameOrPath: String) -> Result<Theme, ConfigurationError> {

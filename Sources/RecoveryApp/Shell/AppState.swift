@@ -1,4 +1,5 @@
 import Foundation
+import RecoveryModel
 import TUI
 
 /// The whole state of a running app. A value: `update` changes it and returns effects;
@@ -24,16 +25,37 @@ public struct AppState: Sendable {
     public var mouseEnabled: Bool
     /// False once the app has been asked to stop.
     public var isRunning = true
+    /// Who is signed in, the idle lock, and a locked user's parked screens.
+    public var session: SessionState
+
+    /// How the app starts: set-up for a new store, sign-in for one already set up, or (for
+    /// tests) with someone already signed in.
+    public enum Start: Sendable {
+        case setUp
+        case signIn(Provider?)
+        case signedIn(StaffMember, Provider?)
+    }
 
     public init(environment: AppEnvironment, theme: Theme, keymap: Keymap, size: Size, now: Date,
-                mouseEnabled: Bool = false) {
+                mouseEnabled: Bool = false, start: Start) {
         self.environment = environment
         self.theme = theme
         self.keymap = keymap
         self.size = size
         self.now = now
         self.mouseEnabled = mouseEnabled
-        self.stack = [SectionScreens.make(.dashboard)]
+        session = SessionState(lastActivity: now, idleLockMinutes: environment.configuration.idleLockMinutes)
+        switch start {
+        case .setUp:
+            stack = [SetUpScreen()]
+        case .signIn(let provider):
+            session.provider = provider
+            stack = [SignInScreen()]
+        case .signedIn(let user, let provider):
+            session.provider = provider
+            session.user = user
+            stack = [SectionScreens.make(.dashboard)]
+        }
     }
 
     /// The screen on top.
@@ -50,7 +72,8 @@ public struct AppState: Sendable {
     /// What a screen sees while it works.
     public var screenContext: ScreenContext {
         ScreenContext(theme: theme, now: now, environment: environment, keymap: keymap,
-                      contentHeight: AppLayout(size: size).content.height)
+                      contentHeight: AppLayout(size: size).content.height, user: session.user,
+                      provider: session.provider)
     }
 
     /// Key scopes listening right now, most specific first.
@@ -77,6 +100,7 @@ public struct PendingDialog: Sendable {
         case quit
         case showSection(Section)
         case closeScreen
+        case switchUser
     }
 }
 

@@ -1,4 +1,5 @@
 import Foundation
+import RecoveryModel
 import TUI
 
 extension AppState {
@@ -6,15 +7,23 @@ extension AppState {
     public mutating func update(_ action: AppAction) -> [AppEffect] {
         switch action {
         case .key(let key):
+            session.lastActivity = now
             return handleKey(key)
         case .mouse(let event):
-            return mouseEnabled ? handleMouse(event) : []
+            guard mouseEnabled else { return [] }
+            session.lastActivity = now
+            return handleMouse(event)
         case .resize(let newSize):
             size = newSize
             return []
         case .tick(let date):
             now = date
+            if let due = session.lockDue, date >= due { return lock(notice: SignInScreen.idleNotice) }
             return []
+        case .started:
+            return current.appear(context: screenContext)
+        case .storeReplied(let reply, let screenID):
+            return receive(reply, for: screenID)
         case .terminate:
             isRunning = false
             return [.quit]
@@ -75,6 +84,11 @@ extension AppState {
 
     /// Runs a command: global ones here, the rest by the current screen.
     public mutating func run(_ command: CommandID) -> [AppEffect] {
+        if session.user == nil && !Self.commandsBeforeSignIn.contains(command) {
+            status = .info("Sign in first: choose your name and enter your PIN.")
+            return []
+        }
+        if command == AppCommand.switchUser { return request(.switchUser) }
         if let section = Section(command: command) { return request(.showSection(section)) }
         var screen = current
         let response = screen.perform(command, context: screenContext)
@@ -119,12 +133,79 @@ extension AppState {
         }
     }
 
+    /// Commands that work while nobody is signed in.
+    static let commandsBeforeSignIn: Set<CommandID> = [
+        AppCommand.help, AppCommand.quit, AppCommand.redraw, AppCommand.back, AppCommand.leave,
+        AppCommand.up, AppCommand.down, AppCommand.pageUp, AppCommand.pageDown, AppCommand.first, AppCommand.last,
+        AppCommand.open, AppCommand.nextField, AppCommand.previousField, AppCommand.submit, AppCommand.save,
+        AppCommand.cursorLeft, AppCommand.cursorRight, AppCommand.fieldStart, AppCommand.fieldEnd,
+        AppCommand.deleteBack, AppCommand.deleteForward, AppCommand.clearField,
+    ]
+
     /// Applies what a screen asked for after a command.
     private mutating func applyScreen(_ response: ScreenResponse) -> [AppEffect] {
         if let message = response.status { status = message }
-        if response.pop, stack.count > 1 { stack.removeLast() }
-        if let screen = response.push { stack.append(screen) }
-        return response.effects
+        var effects = response.effects
+        if response.pop, stack.count > 1 {
+            stack.removeLast()
+            // Coming back to a screen refreshes what it shows.
+            effects += current.appear(context: screenContext)
+        }
+        if let screen = response.push {
+            stack.append(screen)
+            effects += screen.appear(context: screenContext)
+        }
+        return effects
+    }
+
+    // MARK: The store's answers, signing in and locking
+
+    private mutating func receive(_ reply: StoreReply, for screenID: String) -> [AppEffect] {
+        switch reply {
+        case .signIn(.signedIn(let member)):
+            return signIn(member)
+        case .setUpDone(let member, let provider):
+            session.provider = provider
+            return signIn(member)
+        default:
+            guard let index = stack.lastIndex(where: { $0.id == screenID }) else { return [] }
+            var screen = stack[index]
+            let response = screen.receive(reply, context: screenContext)
+            stack[index] = screen
+            guard index == stack.count - 1 else {
+                if let message = response.status { status = message }
+                return response.effects
+            }
+            return applyScreen(response)
+        }
+    }
+
+    /// Signs a user in: the same user gets back the screens they were locked out of; anyone else
+    /// starts afresh and never sees what the previous user left unsaved.
+    private mutating func signIn(_ member: StaffMember) -> [AppEffect] {
+        session.user = member
+        session.lastActivity = now
+        if let parked = session.parked, parked.userID == member.id {
+            stack = parked.stack
+            status = .ok("Welcome back, \(member.name). Everything is as you left it.")
+        } else {
+            stack = [SectionScreens.make(.dashboard)]
+            status = .ok("Signed in as \(member.name), \(member.role.title.lowercased()).")
+        }
+        session.parked = nil
+        return current.appear(context: screenContext)
+    }
+
+    /// Locks the screen: the user's screens are parked and the sign-in screen shows.
+    private mutating func lock(notice: String) -> [AppEffect] {
+        guard let user = session.user else { return [] }
+        session.parked = ParkedScreens(userID: user.id, stack: stack)
+        session.user = nil
+        dialog = nil
+        search.prompt = nil
+        stack = [SignInScreen(notice: notice)]
+        status = nil
+        return current.appear(context: screenContext)
     }
 
     // MARK: Leaving screens and quitting, asking first when typed input would be lost
@@ -137,6 +218,7 @@ extension AppState {
         switch intent {
         case .quit: losing = hasUnsavedInput
         case .closeScreen: losing = current.hasUnsavedInput
+        case .switchUser: losing = false // the screens are parked, not lost
         case .showSection(let target): losing = screensClosed(byShowing: target).contains { $0.hasUnsavedInput }
         }
         guard losing else { return carryOut(intent) }
@@ -144,6 +226,7 @@ extension AppState {
         switch intent {
         case .quit: question = "Quit RecoveryDesk?"
         case .closeScreen: question = "Leave this screen?"
+        case .switchUser: question = "Switch user?"
         case .showSection(let target): question = "Go to \(target.title)?"
         }
         dialog = PendingDialog(title: "Unsaved input",
@@ -166,6 +249,8 @@ extension AppState {
         case .closeScreen:
             if stack.count > 1 { stack.removeLast() }
             return []
+        case .switchUser:
+            return lock(notice: SignInScreen.switchNotice)
         case .showSection(let target):
             if target == .dashboard {
                 stack.removeSubrange(1...)
@@ -173,7 +258,9 @@ extension AppState {
                 stack.removeSubrange(2...)
             } else {
                 stack.removeSubrange(1...)
-                stack.append(SectionScreens.make(target))
+                let screen = SectionScreens.make(target)
+                stack.append(screen)
+                return screen.appear(context: screenContext)
             }
             return []
         }

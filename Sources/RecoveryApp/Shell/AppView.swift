@@ -49,7 +49,10 @@ public enum AppView {
         // The weekday joins the date when there is room for it.
         let clock = rect.width >= 100 ? UKDateFormat.dayDateTime(state.now)
             : "\(UKDateFormat.date(state.now)) \(UKDateFormat.time(state.now))"
-        let parts = ["RecoveryDesk", "No provider yet", "All services", "Not signed in"]
+        // The role joins the name when there is room for it.
+        let who = state.session.user.map { rect.width >= 100 ? "\($0.name) (\($0.role.title))" : $0.name }
+            ?? "Not signed in"
+        let parts = ["RecoveryDesk", state.session.provider?.name ?? "No provider yet", "All services", who]
         let left = " " + parts.joined(separator: " │ ")
         let clockWidth = TextWidth.of(clock) + 1
         buffer.write(left, in: Rect(x: rect.x, y: rect.y, width: max(0, rect.width - clockWidth - 1), height: 1),

@@ -3,7 +3,7 @@ import TUI
 /// The built-in key table. It is the single source for dispatch, the key bar, the hint line and
 /// the help screen; a user's `keys:` overrides are applied on top of it.
 public enum DefaultKeymap {
-    public static let keymap = Keymap(globalBindings + listBindings + formBindings + dialogBindings)
+    public static let keymap = Keymap(globalBindings + listBindings + recordListBindings + formBindings + dialogBindings)
 
     static let globalBindings: [KeyBinding] = [
         KeyBinding(AppCommand.help, keys: [.function(1), .character("?"), .character("1")],
@@ -18,6 +18,8 @@ public enum DefaultKeymap {
                    label: "Observe", help: "Go to observations and competency checks", inKeyBar: true),
         KeyBinding(AppCommand.escalations, keys: [.function(6), .character("6")],
                    label: "Escalate", help: "Go to escalations", inKeyBar: true),
+        KeyBinding(AppCommand.switchUser, keys: [.function(8)],
+                   label: "Switch", help: "Switch user: lock the screen so someone else can sign in", inKeyBar: true),
         KeyBinding(AppCommand.admin, keys: [.function(9), .character("9")],
                    label: "Admin", help: "Go to administration and preferences", inKeyBar: true),
         KeyBinding(AppCommand.quit, keys: [.function(10)],
@@ -52,6 +54,21 @@ public enum DefaultKeymap {
                    label: "First", help: "Go to the first row"),
         KeyBinding(AppCommand.last, keys: [.end], scope: .list,
                    label: "Last", help: "Go to the last row"),
+    ]
+
+    /// Keys of the administration lists (services, staff, MAR codes).
+    static let recordListBindings: [KeyBinding] = ["services", "staff", "mar-codes"].flatMap { screen in
+        [
+            KeyBinding(CommandID(rawValue: "\(screen).add"), keys: [.character("a")], scope: .screen(screen),
+                       label: "Add", help: "Add a new one", inKeyBar: true),
+            KeyBinding(CommandID(rawValue: "\(screen).toggle-active"), keys: [.character("d")], scope: .screen(screen),
+                       label: screen == "staff" ? "Deactivate" : "Retire/restore",
+                       help: screen == "staff" ? "Deactivate the selected person (records are kept)"
+                           : "Retire the selected row, or bring it back (nothing is deleted)", inKeyBar: true),
+        ]
+    } + [
+        KeyBinding("staff.reset-pin", keys: [.character("p")], scope: .screen("staff"),
+                   label: "Reset PIN", help: "Set a new PIN for the selected person", inKeyBar: true),
     ]
 
     static let formBindings: [KeyBinding] = [

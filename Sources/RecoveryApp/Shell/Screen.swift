@@ -1,4 +1,5 @@
 import Foundation
+import RecoveryModel
 import TUI
 
 /// One screen of the app: its own state, how it answers commands and how it draws itself.
@@ -24,6 +25,10 @@ public protocol Screen: Sendable {
     mutating func click(at point: Point, area: Rect, context: ScreenContext) -> ScreenResponse
     /// Draws the screen into its area.
     func render(into buffer: inout Buffer, area: Rect, context: ScreenContext)
+    /// Effects to run when the screen is first shown (e.g. loading its rows).
+    func appear(context: ScreenContext) -> [AppEffect]
+    /// The store's answer to a request this screen made.
+    mutating func receive(_ reply: StoreReply, context: ScreenContext) -> ScreenResponse
 }
 
 extension Screen {
@@ -32,6 +37,13 @@ extension Screen {
     public var hasUnsavedInput: Bool { false }
     public mutating func type(_ key: Key, context: ScreenContext) -> ScreenResponse { .notHandled }
     public mutating func click(at point: Point, area: Rect, context: ScreenContext) -> ScreenResponse { .notHandled }
+    public func appear(context: ScreenContext) -> [AppEffect] { [] }
+    public mutating func receive(_ reply: StoreReply, context: ScreenContext) -> ScreenResponse { .notHandled }
+
+    /// An effect asking the store, with the answer sent back to this screen.
+    public func ask(_ request: StoreRequest, context: ScreenContext) -> AppEffect {
+        .store(request, actor: context.user?.actor, replyTo: id)
+    }
 }
 
 /// A screen that shows a list the user can search with `/`, `n` and `N`.
@@ -53,6 +65,10 @@ public struct ScreenContext: Sendable {
     public var keymap: Keymap
     /// Rows available to the screen's content (for paging).
     public var contentHeight: Int
+    /// Who is signed in, if anyone.
+    public var user: StaffMember?
+    /// The provider, once the store is set up.
+    public var provider: Provider?
 }
 
 /// A screen's answer to a command: what to change in the app around it.

@@ -16,7 +16,7 @@ public struct KeyBar: Hashable, Sendable {
     public var items: [KeyBarItem]
 
     /// Spaces between one item's label and the next item's key.
-    public static let gap = 2
+    public static let gap = 1
 
     public init(_ items: [KeyBarItem]) { self.items = items }
 

@@ -12,7 +12,7 @@ struct ConfigurationFileTests {
         idle-lock-minutes: 15     # whole minutes, 1 to 240
         mouse: true
         keys:                     # command name: a key or a list of keys
-          plans: [F3, p]
+          plans: [F3, P]
           quit: F10
         """
 
@@ -22,7 +22,7 @@ struct ConfigurationFileTests {
         #expect(configuration.idleLockMinutes == 15)
         #expect(configuration.mouse)
         #expect(configuration.keyOverrides == [
-            KeyOverride(command: "plans", keys: [.function(3), .character("p")]),
+            KeyOverride(command: "plans", keys: [.function(3), .character("P")]),
             KeyOverride(command: "quit", keys: [.function(10)]),
         ])
         #expect(configuration.keyOverrides.map(\.line) == [5, 6])
@@ -32,7 +32,7 @@ struct ConfigurationFileTests {
         #expect(try ConfigurationFile.parse("", file: "c") == UserConfiguration())
         #expect(try ConfigurationFile.parse("# nothing yet\n", file: "c") == UserConfiguration())
         #expect(try ConfigurationFile.parse("keys:\n", file: "c") == UserConfiguration())
-        #expect(UserConfiguration().idleLockMinutes == 10)
+        #expect(UserConfiguration().idleLockMinutes == 5)
         #expect(UserConfiguration().mouse == false)
         #expect(UserConfiguration().theme == nil)
     }

@@ -18,7 +18,7 @@ import TUI
     @Test func keyBarFitsAtEightyColumnsWithEveryLabel() {
         let state = ShellTestSupport.state()
         let items = state.keyBarBindings.map { KeyBarItem(key: $0.keys[0].name, label: $0.label) }
-        #expect(items.count == 8)
+        #expect(items.count == 9)
         #expect(KeyBar.requiredWidth(items) <= 80)
         let bottom = AppView.render(state).line(23)
         for binding in state.keyBarBindings {
@@ -46,13 +46,16 @@ import TUI
         #expect(keymap.command(for: .escape, scopes: [.form, .global], typing: true) == AppCommand.back)
     }
 
-    @Test(arguments: ["dashboard", "admin", "preferences", "themes"])
+    @Test(arguments: ["dashboard", "admin", "preferences", "themes", "staff"])
     func helpListsEveryBindingOfTheScreenAndEveryGlobalOne(screen: String) {
         var state = ShellTestSupport.state()
         switch screen {
         case "admin": _ = state.run(AppCommand.admin)
-        case "preferences": _ = state.run(AppCommand.admin); _ = state.run(AppCommand.open)
-        case "themes": _ = state.run(AppCommand.admin); _ = state.run(AppCommand.down); _ = state.run(AppCommand.open)
+        case "preferences", "themes", "staff":
+            _ = state.run(AppCommand.admin)
+            let target = ["staff": 1, "preferences": 3, "themes": 4][screen] ?? 0
+            for _ in 0..<target { _ = state.run(AppCommand.down) }
+            _ = state.run(AppCommand.open)
         default: break
         }
         #expect(state.current.id == screen)

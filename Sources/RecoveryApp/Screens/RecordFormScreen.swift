@@ -1,0 +1,111 @@
+import RecoveryModel
+import TUI
+
+/// A form that becomes one store request when saved (add a service, add staff, reset a PIN,
+/// add a MAR code). A refused save keeps everything typed and says why; a saved one closes the
+/// form and the list beneath refreshes.
+public struct RecordFormScreen: Screen {
+    public let id: String
+    public let title: String
+    /// A line above the form saying what it does.
+    public let intro: String
+    public private(set) var form: Form
+    /// Builds the request from the field values (called only once every field validates).
+    let makeRequest: @Sendable ([String]) -> StoreRequest
+    /// Extra checks across fields (e.g. the two PINs match); returns the message, or nil.
+    let crossCheck: @Sendable ([String]) -> String?
+
+    public var scopes: [KeyScope] { [.screen(id), .form] }
+    public var isTyping: Bool { true }
+    public var hasUnsavedInput: Bool { form.hasUnsavedInput }
+
+    public init(id: String, title: String, intro: String, fields: [FormField],
+                crossCheck: @escaping @Sendable ([String]) -> String? = { _ in nil },
+                makeRequest: @escaping @Sendable ([String]) -> StoreRequest) {
+        self.id = id
+        self.title = title
+        self.intro = intro
+        form = Form(fields: fields, labelWidth: 24, fieldWidth: 26)
+        self.crossCheck = crossCheck
+        self.makeRequest = makeRequest
+    }
+
+    public mutating func perform(_ command: CommandID, context: ScreenContext) -> ScreenResponse {
+        switch FormCommands.perform(command, on: &form) {
+        case .handled: return FormCommands.status(form)
+        case .notHandled: return .notHandled
+        case .save:
+            if let refusal = FormCommands.refusal(&form) { return refusal }
+            let values = form.values.map(\.trimmed)
+            if let problem = crossCheck(values) { return .message(.error("Not saved: \(problem)")) }
+            return ScreenResponse(effects: [ask(makeRequest(values), context: context)])
+        }
+    }
+
+    public mutating func type(_ key: Key, context: ScreenContext) -> ScreenResponse {
+        _ = form.handle(key)
+        return .done
+    }
+
+    public mutating func receive(_ reply: StoreReply, context: ScreenContext) -> ScreenResponse {
+        switch reply {
+        case .saved(let message): return ScreenResponse(pop: true, status: .ok(message))
+        case .failed(let message): return .message(.error("Not saved: \(message)"))
+        default: return .done
+        }
+    }
+
+    private func formArea(_ area: Rect) -> Rect { area.inset(top: 3, left: 2, bottom: 2, right: 1) }
+
+    public mutating func click(at point: Point, area: Rect, context: ScreenContext) -> ScreenResponse {
+        if let index = form.fieldIndex(atScreenRow: point.y, in: formArea(area)) { form.move(to: index) }
+        return FormCommands.status(form)
+    }
+
+    public func render(into buffer: inout Buffer, area: Rect, context: ScreenContext) {
+        buffer.write("  " + intro, in: area.row(1), style: context.theme[.muted])
+        form.render(in: formArea(area), into: &buffer, theme: context.theme)
+        buffer.write("  Ctrl-S saves. Esc leaves without saving (asks first if you typed something).",
+                     in: area.row(-1), style: context.theme[.muted])
+    }
+}
+
+/// Field checks shared by the forms.
+enum FieldChecks {
+    static func required(_ what: String) -> Validator {
+        { $0.trimmed.isEmpty ? "Enter \(what)" : nil }
+    }
+
+    static let role: Validator = { value in
+        Role(name: value.trimmed) == nil ? "Not a role; for example team leader or registered manager" : nil
+    }
+
+    static let serviceKind: Validator = { value in
+        Service.Kind(name: value.trimmed) == nil ? "Enter residential, nursing, domiciliary or supported living" : nil
+    }
+
+    static let outcome: Validator = { value in
+        outcome(named: value) == nil
+            ? "Enter one of: " + CanonicalOutcome.allCases.map { $0.title.lowercased() }.joined(separator: ", ") : nil
+    }
+
+    /// A canonical outcome by its name or title, in any case.
+    static func outcome(named value: String) -> CanonicalOutcome? {
+        let folded = value.trimmed.lowercased().replacingOccurrences(of: " ", with: "-")
+        return CanonicalOutcome(rawValue: folded)
+            ?? CanonicalOutcome.allCases.first { $0.title.lowercased().hasPrefix(value.trimmed.lowercased()) && !value.trimmed.isEmpty }
+    }
+
+    /// A PIN by the default rules; blank allowed when `optional`.
+    static func pin(optional: Bool) -> Validator {
+        { value in
+            if optional && value.isEmpty { return nil }
+            return PINPolicy().problem(with: value)
+        }
+    }
+
+    /// The two PIN fields at these positions must match.
+    static func pinsMatch(_ first: Int, _ second: Int) -> @Sendable ([String]) -> String? {
+        { values in values[first] == values[second] ? nil : "the two PINs are not the same; type them again" }
+    }
+}

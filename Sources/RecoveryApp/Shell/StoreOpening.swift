@@ -1,0 +1,28 @@
+import Foundation
+import RecoveryModel
+import RecoveryStore
+
+/// Opening the store at start-up: create it on first run (the set-up form follows), make the
+/// day's backup, and work out which screen comes first.
+public enum StoreOpening {
+    /// An open store and how the app should start on it.
+    public struct Opened: Sendable {
+        public var store: any RecoveryDataStore
+        public var start: AppState.Start
+    }
+
+    /// Opens (or creates) the store at `path`. A file that is not a usable store is refused with
+    /// one plain sentence. The daily backup is made when the store is already set up; a failed
+    /// backup does not stop the app (it is logged by the caller from `backupProblem`).
+    public static func open(path: String, backups: URL, now: Date) throws(StoreError) -> (Opened, backupProblem: String?) {
+        let store = try SQLiteRecoveryStore.open(at: URL(fileURLWithPath: path), createIfMissing: true)
+        guard try store.isSetUp() else { return (Opened(store: store, start: .setUp), nil) }
+        var problem: String?
+        do {
+            _ = try DailyBackup.runIfDue(store: store, directory: backups, now: now)
+        } catch {
+            problem = error.description
+        }
+        return (Opened(store: store, start: .signIn(try store.provider())), problem)
+    }
+}

@@ -1,0 +1,22 @@
+import Foundation
+import GRDB
+
+/// One registered migration per change to the store's layout. Each one ends by raising
+/// `PRAGMA user_version` to its number, which is how a newer store is recognised.
+enum StoreMigrations {
+    static var migrator: DatabaseMigrator {
+        var migrator = DatabaseMigrator()
+        migrator.registerMigration("1 schema") { db in
+            try db.execute(sql: "PRAGMA application_id = \(StoreFormat.applicationID)")
+            try StoreSchema.create(db)
+            try db.execute(sql: "INSERT INTO store_info (key, value) VALUES ('product', 'RecoveryDesk store'), ('created_at', ?)",
+                           arguments: [Timestamp.text(Date())])
+            try db.execute(sql: "PRAGMA user_version = 1")
+        }
+        migrator.registerMigration("2 reference data") { db in
+            try ReferenceSeed.seed(AuditedWriter(db: db, stamp: WriteStamp(actorName: ReferenceSeed.actorName, recordedAt: Date())))
+            try db.execute(sql: "PRAGMA user_version = 2")
+        }
+        return migrator
+    }
+}
