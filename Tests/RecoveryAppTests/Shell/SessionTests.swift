@@ -1,0 +1,224 @@
+import BuiltinThemes
+import Foundation
+import RecoveryApp
+import RecoveryModel
+import RecoveryStore
+import Testing
+import TUI
+
+/// A clock the test moves by hand.
+final class TestClock: @unchecked Sendable {
+    private let lock = NSLock()
+    private var current: Date
+    init(_ start: Date) { current = start }
+    var now: Date {
+        get { lock.withLock { current } }
+        set { lock.withLock { current = newValue } }
+    }
+    func advance(minutes: Double) { now = now.addingTimeInterval(minutes * 60) }
+}
+
+/// Set-up, sign-in, lockout, idle lock, switch user and administration, through the run loop on
+/// a real store in a temporary folder.
+@Suite(.serialized) struct SessionTests {
+    typealias Support = ShellTestSupport
+
+    final class Harness {
+        let home: URL
+        let store: SQLiteRecoveryStore
+        let terminal = TestTerminal(size: Size(width: 100, height: 30))
+        let clock = TestClock(ShellTestSupport.fixedNow)
+        let runner: AppRunner
+
+        init(setUp: Bool = true, idleMinutes: Int = 5) throws {
+            home = Support.temporaryHome()
+            store = try SQLiteRecoveryStore.open(at: home.appendingPathComponent("store.sqlite"), createIfMissing: true)
+            var start = AppState.Start.setUp
+            if setUp {
+                let admin = try store.setUp(SetUpRequest(providerName: "Brookfield Care", serviceName: "Oak House",
+                                                         serviceKind: .residential, administratorName: "Amara Okafor",
+                                                         pin: "2468"), at: Support.fixedNow)
+                _ = try store.addStaff(name: "Tom Reid", role: .teamLeader, serviceIDs: [], pin: "1357",
+                                       by: admin.actor, at: Support.fixedNow)
+                start = .signIn(try store.provider())
+            }
+            var environment = Support.environment(home: home)
+            environment.configuration.idleLockMinutes = idleMinutes
+            let paths = AppPaths(environment: ["HOME": home.path])
+            let services = LiveServices(catalogue: ThemeCatalogue(builtinDirectory: BuiltinThemes.directory,
+                                                                  userDirectory: paths.userThemesDirectory),
+                                        paths: paths, forceMonochrome: false, store: store)
+            let state = AppState(environment: environment, theme: .monochrome, keymap: DefaultKeymap.keymap,
+                                 size: terminal.size, now: Support.fixedNow, start: start)
+            let clock = self.clock
+            runner = AppRunner(state: state, terminal: terminal, services: services, clock: { clock.now })
+        }
+
+        deinit { try? FileManager.default.removeItem(at: home) }
+
+        func keys(_ keys: Key...) {
+            terminal.type(keys: keys)
+            runner.runUntilIdle()
+        }
+
+        func text(_ text: String) {
+            terminal.type(text: text)
+            runner.runUntilIdle()
+        }
+
+        func signIn(_ filter: String, pin: String) {
+            text(filter)
+            keys(.enter)
+            text(pin)
+            keys(.enter)
+        }
+
+        var screen: String { terminal.screenText }
+        var state: AppState { runner.state }
+    }
+
+    @Test func firstRunSetsUpTheStoreAndSignsTheAdministratorIn() throws {
+        let app = try Harness(setUp: false)
+        app.runner.runUntilIdle()
+        #expect(app.screen.contains("set up this store"))
+        app.text("Brookfield Care")
+        app.keys(.tab)
+        app.text("Oak House")
+        app.keys(.tab, .tab)
+        app.text("Amara Okafor")
+        app.keys(.tab)
+        app.text("2468")
+        app.keys(.tab)
+        app.text("2469")
+        app.keys(.control("s"))
+        #expect(app.screen.contains("the two PINs are not the same"))
+        #expect(app.state.session.user == nil)
+        app.keys(.control("u"))
+        app.text("2468")
+        app.keys(.enter)
+        #expect(app.state.session.user?.name == "Amara Okafor")
+        #expect(app.screen.contains("Brookfield Care"))
+        #expect(try app.store.isSetUp())
+    }
+
+    @Test func signInListFiltersByNameOrRoleAndAWrongPINSaysHowManyTriesAreLeft() throws {
+        let app = try Harness()
+        app.runner.runUntilIdle()
+        #expect(app.screen.contains("Amara Okafor"))
+        #expect(app.screen.contains("Tom Reid"))
+        app.text("team")
+        #expect(!app.screen.contains("Amara Okafor"))
+        #expect(app.screen.contains("Tom Reid"))
+        app.keys(.enter)
+        app.text("0000")
+        app.keys(.enter)
+        #expect(app.screen.contains("That PIN is not right. 4 tries left before Tom Reid is locked for five minutes."))
+        app.text("1357")
+        app.keys(.enter)
+        #expect(app.state.session.user?.name == "Tom Reid")
+        #expect(app.screen.contains("Tom Reid (Team leader)"))
+    }
+
+    @Test func fiveWrongPINsLockThatPersonForFiveMinutes() throws {
+        let app = try Harness()
+        app.runner.runUntilIdle()
+        app.text("Tom")
+        app.keys(.enter)
+        for _ in 0..<5 {
+            app.text("9999")
+            app.keys(.enter)
+        }
+        #expect(app.screen.contains("Tom Reid is locked after five wrong PINs. Try again after 09:35"))
+        app.text("1357")
+        app.keys(.enter)
+        #expect(app.state.session.user == nil, "the right PIN is refused while locked")
+        app.clock.advance(minutes: 5.1)
+        app.text("1357")
+        app.keys(.enter)
+        #expect(app.state.session.user?.name == "Tom Reid")
+    }
+
+    @Test func nothingWorksBeforeSignIn() throws {
+        let app = try Harness()
+        app.runner.runUntilIdle()
+        app.keys(.function(9))
+        #expect(app.state.current.id == "sign-in")
+        #expect(app.screen.contains("Sign in first"))
+    }
+
+    @Test func idleLockKeepsTheSameUsersHalfTypedFormAndHidesItFromAnyoneElse() throws {
+        let app = try Harness(idleMinutes: 1)
+        app.runner.runUntilIdle()
+        app.signIn("Amara", pin: "2468")
+        app.keys(.function(9), .down, .enter, .character("a"))
+        #expect(app.state.current.id == "add-staff")
+        app.text("Priya Shah")
+        app.clock.advance(minutes: 1.5)
+        app.runner.runUntilIdle()
+        #expect(app.state.current.id == "sign-in")
+        #expect(app.screen.contains("The screen locked because nothing was pressed"))
+        #expect(!app.screen.contains("Priya Shah"))
+        app.signIn("Amara", pin: "2468")
+        #expect(app.state.current.id == "add-staff")
+        #expect(app.screen.contains("Priya Shah"), "the same user finds their half-typed form")
+
+        // Someone else after a switch starts afresh and never sees it.
+        app.keys(.function(8))
+        #expect(app.state.current.id == "sign-in")
+        #expect(app.screen.contains("Locked for a change of user"))
+        app.signIn("Tom", pin: "1357")
+        #expect(app.state.current.id == "dashboard")
+        app.keys(.function(9), .down, .enter)
+        #expect(!app.screen.contains("Priya Shah"))
+    }
+
+    @Test func administratorAddsStaffAndATeamLeaderIsRefusedByTheStore() throws {
+        let app = try Harness()
+        app.runner.runUntilIdle()
+        app.signIn("Amara", pin: "2468")
+        app.keys(.function(9), .down, .enter, .character("a"))
+        app.text("Priya Shah")
+        app.keys(.tab)
+        app.text("field supervisor")
+        app.keys(.tab, .tab)
+        app.text("8642")
+        app.keys(.tab)
+        app.text("8642")
+        app.keys(.control("s"))
+        #expect(app.state.current.id == "staff")
+        #expect(app.screen.contains("Priya Shah added as field supervisor and can sign in."))
+        #expect(app.screen.contains("Field supervisor"))
+
+        app.keys(.function(8))
+        app.signIn("Tom", pin: "1357")
+        app.keys(.function(9), .down, .enter, .character("a"))
+        app.text("Sam Lee")
+        app.keys(.tab)
+        app.text("care worker")
+        app.keys(.control("s"))
+        #expect(app.state.current.id == "add-staff", "a refused save keeps the form")
+        #expect(app.screen.contains("A team leader may not manage users"))
+        #expect(app.screen.contains("Sam Lee"))
+        #expect(try app.store.staff(includingInactive: true).contains { $0.name == "Sam Lee" } == false)
+    }
+
+    @Test func administratorRetiresAServiceAndAddsAMARCode() throws {
+        let app = try Harness()
+        app.runner.runUntilIdle()
+        app.signIn("Amara", pin: "2468")
+        app.keys(.function(9), .enter)
+        #expect(app.screen.contains("Oak House"))
+        app.keys(.character("d"))
+        #expect(app.screen.contains("Retired"))
+        #expect(try app.store.services(includingInactive: false).isEmpty)
+        app.keys(.escape, .down, .down, .enter, .character("a"))
+        app.text("Z")
+        app.keys(.tab)
+        app.text("Refused twice")
+        app.keys(.tab)
+        app.text("refused")
+        app.keys(.enter)
+        #expect(app.screen.contains("MAR code \"Z\" added."))
+        #expect(try app.store.marCodes(includingRetired: false).contains { $0.code == "Z" && $0.outcome == .refused })
+    }
+}
