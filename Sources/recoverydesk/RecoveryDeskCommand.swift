@@ -2,8 +2,8 @@ import ArgumentParser
 import Foundation
 import RecoveryApp
 
-/// `recoverydesk`: with no command it opens the app in this terminal. Later commands (verify,
-/// backup, demo, ...) join as subcommands.
+/// `recoverydesk`: with no command it opens the app in this terminal; `init`, `users`, `verify`
+/// and `backup` work on a store from the command line.
 @main
 struct RecoveryDeskCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -19,7 +19,8 @@ struct RecoveryDeskCommand: ParsableCommand {
         Exit codes: 0 normal quit; 1 a settings or theme file was refused; 2 no usable terminal; \
         128 plus the signal number when stopped by a signal.
         """,
-        version: RecoveryDeskVersion.current
+        version: RecoveryDeskVersion.current,
+        subcommands: [InitCommand.self, UsersCommand.self, VerifyCommand.self, BackupCommand.self, StressWriteCommand.self]
     )
 
     @Option(name: .long, help: ArgumentHelp("The store file to use (default: $XDG_DATA_HOME/recoverydesk/recoverydesk.sqlite).", valueName: "path"))

@@ -3,20 +3,32 @@ import Testing
 
 /// The real binary in tmux: start, help, resize, quit, forms, and refusals of bad input.
 @Suite(.serialized) struct ShellEndToEndTests {
-    @Test func startsOnTheDashboardWithTheKeyBar() throws {
-        let session = try TmuxSession()
+    /// A session on a set-up store with Amara Okafor (administrator) signed in.
+    func signedInSession(width: Int = 100, height: Int = 30,
+                         setUp: ((URL) throws -> Void)? = nil) throws -> TmuxSession {
+        let session = try TmuxSession(width: width, height: height, store: .standard, setUp: setUp)
+        try session.signIn("Amara", pin: "2468")
+        try session.waitFor("Services dashboard")
+        return session
+    }
+
+    @Test func startsOnSignInThenTheDashboardWithTheKeyBar() throws {
+        let session = try TmuxSession(store: .standard)
         defer { session.close() }
-        let screen = try session.waitFor("Services dashboard")
-        #expect(screen.contains("F1Help"))
-        #expect(screen.contains("F10Quit"))
-        #expect(screen.contains("No services yet."))
+        var screen = try session.waitFor("Who are you?")
         #expect(screen.contains("Not signed in"))
+        #expect(screen.contains("Tom Reid"))
+        #expect(screen.contains("F10Quit"))
+        try session.signIn("Amara", pin: "2468")
+        screen = try session.waitFor("Services dashboard")
+        #expect(screen.contains("F1Help"))
+        #expect(screen.contains("Amara Okafor (Administrator)"))
+        #expect(screen.contains("Brookfield Care"))
     }
 
     @Test func helpOpensWithQuestionMarkAndWithF1() throws {
-        let session = try TmuxSession()
+        let session = try signedInSession()
         defer { session.close() }
-        try session.waitFor("Services dashboard")
         try session.send("?")
         var screen = try session.waitFor("Help: Services dashboard")
         #expect(screen.contains("Go to recovery plans"))
@@ -30,9 +42,8 @@ import Testing
     }
 
     @Test func sectionsOpenFromFunctionKeysAndDigits() throws {
-        let session = try TmuxSession()
+        let session = try signedInSession()
         defer { session.close() }
-        try session.waitFor("Services dashboard")
         try session.send("F3")
         try session.waitFor("No recovery plans yet.")
         try session.send("4")
@@ -42,13 +53,12 @@ import Testing
     }
 
     @Test func resizeBelowTheMinimumAndBackRestoresTheScreen() throws {
-        let session = try TmuxSession()
+        let session = try signedInSession()
         defer { session.close() }
-        try session.waitFor("Services dashboard")
         try session.send("F9")
         try session.waitFor("About this installation")
         try session.send("Down")
-        let before = try session.waitFor("2/3")
+        let before = try session.waitFor("2/6")
         try session.resize(width: 60, height: 20)
         try session.waitFor("Terminal too small: need 80x24, have 60x20")
         try session.resize(width: 100, height: 30)
@@ -57,9 +67,8 @@ import Testing
     }
 
     @Test func f10QuitsCleanlyAndNothingIsLeftOnTheTerminal() throws {
-        let session = try TmuxSession()
+        let session = try signedInSession()
         defer { session.close() }
-        try session.waitFor("Services dashboard")
         try session.send("F10")
         let screen = try session.waitFor("EXIT=")
         let visible = screen.split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
@@ -67,12 +76,11 @@ import Testing
     }
 
     @Test func f10AsksBeforeLosingTypedInputAndSavingWritesSettings() throws {
-        let session = try TmuxSession()
+        let session = try signedInSession()
         defer { session.close() }
-        try session.waitFor("Services dashboard")
         try session.send("F9")
         try session.waitFor("Preferences")
-        try session.send("Enter")
+        try session.send("Down", "Down", "Down", "Enter")
         try session.waitFor("Idle lock (minutes)")
         try session.send("Tab", "C-u")
         try session.type("0")
@@ -97,9 +105,8 @@ import Testing
     }
 
     @Test func searchFindsARowInHelp() throws {
-        let session = try TmuxSession()
+        let session = try signedInSession()
         defer { session.close() }
-        try session.waitFor("Services dashboard")
         try session.send("F1", "/")
         try session.waitFor("Search:")
         try session.type("redraw")
@@ -108,9 +115,8 @@ import Testing
     }
 
     @Test func aSignalRestoresTheTerminal() throws {
-        let session = try TmuxSession()
+        let session = try signedInSession()
         defer { session.close() }
-        try session.waitFor("Services dashboard")
         guard let pid = try session.appProcessID() else {
             Issue.record("could not find the app's process")
             return
@@ -122,12 +128,13 @@ import Testing
     }
 
     @Test func ctrlZSuspendsAndFgResumes() throws {
-        let session = try TmuxSession(interactiveShell: true)
+        let session = try TmuxSession(interactiveShell: true, store: .standard)
         defer { session.close() }
         try session.waitFor("$")
         // Started on its own: in a list ("app; echo") bash would carry on when the app stops.
-        try session.type(TmuxSession.shellQuote(TmuxSession.binary))
+        try session.type(([TmuxSession.binary] + session.arguments).map(TmuxSession.shellQuote).joined(separator: " "))
         try session.send("Enter")
+        try session.signIn("Amara", pin: "2468")
         try session.waitFor("Services dashboard")
         try session.send("C-z")
         try session.waitFor("Stopped")
@@ -144,7 +151,7 @@ import Testing
     }
 
     @Test func wideAndAccentedTextInAThemeNameKeepsTheLayout() throws {
-        let session = try TmuxSession(setUp: { home in
+        let session = try signedInSession(setUp: { home in
             let themes = home.appendingPathComponent("config/recoverydesk/themes")
             try FileManager.default.createDirectory(at: themes, withIntermediateDirectories: true)
             for name in ["Siobhán", "王小明", "Zoë"] {
@@ -153,8 +160,7 @@ import Testing
             }
         })
         defer { session.close() }
-        try session.waitFor("Services dashboard")
-        try session.send("F9", "Down", "Enter")
+        try session.send("F9", "Down", "Down", "Down", "Down", "Enter")
         let screen = try session.waitFor("王小明")
         // Every user theme row puts its last column at the same place, whatever the width of the name.
         let columns = screen.split(separator: "\n").filter { $0.contains("Your themes folder") }.map { line -> Int in

@@ -7,6 +7,8 @@ final class TmuxSession {
     let home: URL
     let sessionName = "app"
     private(set) var isRunning = false
+    /// The arguments the app was started with.
+    private(set) var arguments: [String] = []
 
     enum Failure: Error, CustomStringConvertible {
         case tmux(String)
@@ -38,15 +40,23 @@ final class TmuxSession {
     /// Starts `recoverydesk` with `arguments` in a detached session of the given size.
     /// After the app exits the pane prints `EXIT=<code>` and stays open so it can be read.
     /// With `interactiveShell`, the pane runs an interactive bash with job control and the app
-    /// is started from its prompt (for Ctrl-Z and `fg`).
+    /// is started from its prompt (for Ctrl-Z and `fg`). With `store`, a store is made first
+    /// with `recoverydesk init` (and any extra people) and the app opens it.
     init(arguments: [String] = [], width: Int = 100, height: Int = 30,
-         environment: [String: String] = [:], interactiveShell: Bool = false,
+         environment: [String: String] = [:], interactiveShell: Bool = false, store: StoreSetUp? = nil,
          setUp: ((URL) throws -> Void)? = nil) throws {
         let id = UUID().uuidString.prefix(8)
         socket = FileManager.default.temporaryDirectory.appendingPathComponent("rd-tmux-\(id)").path
         home = FileManager.default.temporaryDirectory.appendingPathComponent("rd-home-\(id)")
         try FileManager.default.createDirectory(at: home, withIntermediateDirectories: true)
         try setUp?(home)
+        var arguments = arguments
+        if let store {
+            let path = home.appendingPathComponent("store.sqlite").path
+            try store.make(at: path, home: home)
+            arguments = ["--store", path] + arguments
+        }
+        self.arguments = arguments
         var env = [
             "LANG": "C.UTF-8", "TERM": "tmux-256color", "HOME": home.path,
             "XDG_CONFIG_HOME": home.appendingPathComponent("config").path,
@@ -75,6 +85,18 @@ final class TmuxSession {
         _ = try? Self.tmux(["-S", socket, "kill-server"])
         try? FileManager.default.removeItem(atPath: socket)
         try? FileManager.default.removeItem(at: home)
+    }
+
+    /// Signs in from the sign-in screen: narrows the list to `name`, then enters the PIN.
+    func signIn(_ name: String, pin: String) throws {
+        try waitFor("Who are you?")
+        try type(name)
+        try waitUntil("the list to narrow to \(name)") { $0.contains(name) && $0.contains("Find: \(name)") }
+        try send("Enter")
+        try waitFor("PIN:")
+        try type(pin)
+        try send("Enter")
+        try waitUntil("\(name) to be signed in") { $0.contains("Signed in as") || $0.contains("Welcome back") }
     }
 
     /// Sends tmux key names, e.g. "F1", "Enter", "Escape", "C-l".
@@ -146,5 +168,39 @@ final class TmuxSession {
 
     static func shellQuote(_ text: String) -> String {
         "'" + text.replacingOccurrences(of: "'", with: "'\\''") + "'"
+    }
+}
+
+/// A store made with the real command line before the app starts: the provider, a service, the
+/// first administrator (Amara Okafor, PIN 2468) and any extra people.
+struct StoreSetUp {
+    struct Person {
+        var name: String
+        var role: String
+        var pin: String
+    }
+
+    var people: [Person] = [Person(name: "Tom Reid", role: "team leader", pin: "1357")]
+
+    static let standard = StoreSetUp()
+
+    func make(at path: String, home: URL) throws {
+        let env = ["HOME": home.path, "LANG": "C.UTF-8"]
+        try run(["init", "--store", path, "--provider", "Brookfield Care", "--service", "Oak House",
+                 "--admin", "Amara Okafor"], input: "2468\n", environment: env, home: home)
+        for person in people {
+            try run(["users", "add", "--store", path, "--name", person.name, "--role", person.role,
+                     "--as", "Amara Okafor"], input: "2468\n\(person.pin)\n", environment: env, home: home)
+        }
+    }
+
+    private func run(_ arguments: [String], input: String, environment: [String: String], home: URL) throws {
+        let inputURL = home.appendingPathComponent("stdin-\(UUID().uuidString)")
+        try input.write(to: inputURL, atomically: true, encoding: .utf8)
+        defer { try? FileManager.default.removeItem(at: inputURL) }
+        let result = try ChildProcess.run(TmuxSession.binary, arguments, environment: environment, stdinPath: inputURL.path)
+        if result.status != 0 {
+            throw TmuxSession.Failure.tmux("recoverydesk \(arguments.prefix(2).joined(separator: " ")) failed: \(result.errors)")
+        }
     }
 }

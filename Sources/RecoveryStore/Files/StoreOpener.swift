@@ -24,6 +24,9 @@ enum StoreOpener {
     static func openPool(_ path: String) throws(StoreError) -> DatabasePool {
         do {
             let pool = try DatabasePool(path: path, configuration: configuration())
+            // GRDB puts a WAL writer on synchronous NORMAL after `prepareDatabase`; a store of
+            // care records wants every commit on disk before it is acknowledged.
+            try pool.writeWithoutTransaction { try $0.execute(sql: "PRAGMA synchronous = FULL") }
             try StoreMigrations.migrator.migrate(pool)
             return pool
         } catch {
