@@ -58,7 +58,7 @@ import Testing
         try session.send("F9")
         try session.waitFor("About this installation")
         try session.send("Down")
-        let before = try session.waitFor("2/6")
+        let before = try session.waitFor("2/7")
         try session.resize(width: 60, height: 20)
         try session.waitFor("Terminal too small: need 80x24, have 60x20")
         try session.resize(width: 100, height: 30)
@@ -80,7 +80,7 @@ import Testing
         defer { session.close() }
         try session.send("F9")
         try session.waitFor("Preferences")
-        try session.send("Down", "Down", "Down", "Enter")
+        try session.send("Down", "Down", "Down", "Down", "Enter")
         try session.waitFor("Idle lock (minutes)")
         try session.send("Tab", "C-u")
         try session.type("0")
@@ -160,7 +160,7 @@ import Testing
             }
         })
         defer { session.close() }
-        try session.send("F9", "Down", "Down", "Down", "Down", "Enter")
+        try session.send("F9", "Down", "Down", "Down", "Down", "Down", "Enter")
         let screen = try session.waitFor("王小明")
         // Every user theme row puts its last column at the same place, whatever the width of the name.
         let columns = screen.split(separator: "\n").filter { $0.contains("Your themes folder") }.map { line -> Int in
@@ -220,6 +220,19 @@ import Testing
         #expect(status == 1)
         #expect(errors.contains("config.yaml, line 3"))
         #expect(errors.contains("F99"))
+    }
+
+    @Test func theAppRefusesAFileThatIsNotAStore() throws {
+        let home = try home()
+        defer { try? FileManager.default.removeItem(at: home) }
+        let notes = home.appendingPathComponent("notes.txt")
+        try "Shift handover notes\n".write(to: notes, atomically: true, encoding: .utf8)
+        let (status, output, errors) = try run(["--store", notes.path], environment: ["HOME": home.path, "TERM": "xterm"])
+        #expect(status == 1)
+        #expect(output.isEmpty)
+        #expect(errors.hasPrefix("recoverydesk: "))
+        #expect(errors.split(separator: "\n").count == 1)
+        #expect(try String(contentsOf: notes, encoding: .utf8) == "Shift handover notes\n", "the file is left alone")
     }
 
     @Test func versionAndHelpAndCompletion() throws {

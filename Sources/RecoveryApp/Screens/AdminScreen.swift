@@ -12,13 +12,14 @@ public struct AdminScreen: ListScreen {
 
     /// The entries of the menu, in order.
     enum Entry: CaseIterable {
-        case services, staff, marCodes, preferences, themes, about
+        case services, staff, marCodes, referenceData, preferences, themes, about
 
         var cells: [String] {
             switch self {
             case .services: return ["Services", "Add, retire or restore services"]
             case .staff: return ["Staff and users", "Add staff, set PINs, deactivate people who leave"]
             case .marCodes: return ["MAR chart codes", "The codes your pharmacies use and what they mean"]
+            case .referenceData: return ["Reference data", "Quality statements, regulations, enforcement, PIN rule"]
             case .preferences: return ["Preferences", "Theme, idle lock and mouse for this terminal"]
             case .themes: return ["Themes", "See the colour themes available and try one"]
             case .about: return ["About this installation", "Version, and where the store, settings and log live"]
@@ -41,6 +42,7 @@ public struct AdminScreen: ListScreen {
         case .services: return ServicesScreen()
         case .staff: return StaffScreen()
         case .marCodes: return MARCodesScreen()
+        case .referenceData: return ReferenceDataScreen()
         case .preferences: return PreferencesScreen(environment: context.environment, currentTheme: context.theme.name)
         case .themes: return ThemesScreen(environment: context.environment, currentTheme: context.theme.name)
         case .about: return AboutScreen()

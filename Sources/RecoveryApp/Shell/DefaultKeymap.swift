@@ -69,6 +69,8 @@ public enum DefaultKeymap {
     } + [
         KeyBinding("staff.reset-pin", keys: [.character("p")], scope: .screen("staff"),
                    label: "Reset PIN", help: "Set a new PIN for the selected person", inKeyBar: true),
+        KeyBinding("reference-data.pin-length", keys: [.character("l")], scope: .screen("reference-data"),
+                   label: "PIN length", help: "Set the shortest PIN allowed (administrators)", inKeyBar: true),
     ]
 
     static let formBindings: [KeyBinding] = [

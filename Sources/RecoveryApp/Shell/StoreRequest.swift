@@ -17,6 +17,8 @@ public enum StoreRequest: Sendable, Equatable {
     case loadMARCodes
     case addMARCode(code: String, meaning: String, outcome: CanonicalOutcome)
     case setMARCodeActive(id: Int64, active: Bool)
+    case loadReferenceData
+    case setMinimumPINLength(Int)
 }
 
 /// The store's answer.
@@ -27,6 +29,8 @@ public enum StoreReply: Sendable, Equatable {
     case services([Service])
     case staff([StaffMember], services: [Service])
     case marCodes([MARCode])
+    case referenceData(statements: [QualityStatement], regulations: [Regulation], enforcement: [EnforcementType],
+                       pinPolicy: PINPolicy)
     /// A write succeeded; the words say what was done.
     case saved(String)
     /// Refused or failed; the words say why.
@@ -92,6 +96,12 @@ public struct StoreRequestRunner: Sendable {
         case .setMARCodeActive(let id, let active):
             try store.setMARCodeActive(id, active: active, by: try signedIn(actor), at: now)
             return .saved(active ? "MAR code brought back into use." : "MAR code retired; charts that used it keep it.")
+        case .loadReferenceData:
+            return .referenceData(statements: try store.qualityStatements(), regulations: try store.regulations(),
+                                  enforcement: try store.enforcementTypes(), pinPolicy: try store.pinPolicy())
+        case .setMinimumPINLength(let length):
+            try store.setMinimumPINLength(length, by: try signedIn(actor), at: now)
+            return .saved("New PINs now need at least \(length) digits.")
         }
     }
 }

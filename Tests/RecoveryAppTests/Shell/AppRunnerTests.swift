@@ -18,7 +18,7 @@ import TUI
         defer { try? FileManager.default.removeItem(at: home) }
         let terminal = TestTerminal()
         let app = runner(home: home, terminal: terminal)
-        terminal.type(.function(9), .down, .down, .down, .enter, .control("u"))
+        terminal.type(.function(9), .down, .down, .down, .down, .enter, .control("u"))
         terminal.type(text: "light")
         terminal.type(.tab, .control("u"))
         terminal.type(text: "25")
@@ -38,7 +38,7 @@ import TUI
         defer { try? FileManager.default.removeItem(at: home) }
         let terminal = TestTerminal(size: Size(width: 100, height: 30))
         let app = runner(home: home, terminal: terminal)
-        terminal.type(.function(9), .down, .down, .down, .down, .enter, .character("/"))
+        terminal.type(.function(9), .down, .down, .down, .down, .down, .enter, .character("/"))
         terminal.type(text: "high")
         terminal.type(.enter, .enter)
         app.runUntilIdle()
@@ -55,7 +55,7 @@ import TUI
             to: themes.appendingPathComponent("broken.yaml"), atomically: true, encoding: .utf8)
         let terminal = TestTerminal(size: Size(width: 120, height: 30))
         let app = runner(home: home, terminal: terminal)
-        terminal.type(.function(9), .down, .down, .down, .down, .enter, .character("/"))
+        terminal.type(.function(9), .down, .down, .down, .down, .down, .enter, .character("/"))
         terminal.type(text: "broken")
         terminal.type(.enter, .enter)
         app.runUntilIdle()

@@ -37,13 +37,13 @@ import TUI
 
     @Test func preferencesWithAnErrorBesideAField() {
         var state = Support.state()
-        _ = Support.press([.function(9), .down, .down, .down, .enter, .tab, .control("u"), .character("0"), .tab], on: &state)
+        _ = Support.press([.function(9), .down, .down, .down, .down, .enter, .tab, .control("u"), .character("0"), .tab], on: &state)
         check(state, "preferences-error-80x24")
     }
 
     @Test func unsavedInputQuestion() {
         var state = Support.state()
-        _ = Support.press([.function(9), .down, .down, .down, .enter, .character("x"), .function(10)], on: &state)
+        _ = Support.press([.function(9), .down, .down, .down, .down, .enter, .character("x"), .function(10)], on: &state)
         check(state, "quit-question-80x24")
     }
 
@@ -63,7 +63,7 @@ import TUI
 
     @Test func resizeFrom120x40To60x20AndBack() {
         var state = Support.state(size: Size(width: 120, height: 40))
-        _ = Support.press([.function(9), .down, .down, .down, .down, .enter], on: &state)
+        _ = Support.press([.function(9), .down, .down, .down, .down, .down, .enter], on: &state)
         let before = AppView.render(state)
         check(state, "resize-before-120x40")
         _ = state.update(.resize(Size(width: 60, height: 20)))

@@ -36,14 +36,14 @@ import TUI
 
     @Test func f10QuitsAtOnceWhenNothingIsUnsaved() {
         var state = Support.state()
-        _ = Support.press([.function(9), .down, .down, .down, .enter], on: &state)
+        _ = Support.press([.function(9), .down, .down, .down, .down, .enter], on: &state)
         #expect(state.current.id == "preferences")
         #expect(Support.press([.function(10)], on: &state) == [.quit])
     }
 
     @Test func f10AsksFirstWhenAFormHoldsUnsavedInputAndNoKeepsIt() {
         var state = Support.state()
-        _ = Support.press([.function(9), .down, .down, .down, .enter, .tab, .control("u")], on: &state)
+        _ = Support.press([.function(9), .down, .down, .down, .down, .enter, .tab, .control("u")], on: &state)
         _ = Support.press([.character("4"), .character("5")], on: &state)
         #expect(state.current.hasUnsavedInput)
         #expect(Support.press([.function(10)], on: &state).isEmpty)
@@ -59,7 +59,7 @@ import TUI
 
     @Test func switchingSectionAwayFromUnsavedInputAsksFirst() {
         var state = Support.state()
-        _ = Support.press([.function(9), .down, .down, .down, .enter, .character("x")], on: &state)
+        _ = Support.press([.function(9), .down, .down, .down, .down, .enter, .character("x")], on: &state)
         _ = Support.press([.function(3)], on: &state)
         #expect(state.dialog?.onConfirm == .showSection(.plans))
         _ = Support.press([.escape], on: &state)
@@ -70,7 +70,7 @@ import TUI
 
     @Test func digitsAndQuestionMarkAreTypedInAForm() {
         var state = Support.state()
-        _ = Support.press([.function(9), .down, .down, .down, .enter, .control("u")], on: &state)
+        _ = Support.press([.function(9), .down, .down, .down, .down, .enter, .control("u")], on: &state)
         _ = Support.press([.character("3"), .character("?"), .character("q")], on: &state)
         #expect(state.current.id == "preferences")
         #expect((state.current as? PreferencesScreen)?.form.fields[0].value == "3?q")
@@ -126,7 +126,7 @@ import TUI
 
     @Test func listKeysMoveTheSelection() {
         var state = Support.state()
-        _ = Support.press([.function(9), .down, .down, .down, .enter, .function(1), .character("j"), .down, .end], on: &state)
+        _ = Support.press([.function(9), .down, .down, .down, .down, .enter, .function(1), .character("j"), .down, .end], on: &state)
         let help = state.current as? HelpScreen
         #expect(help?.selectedRow == (help?.searchRows.rowCount ?? 0) - 1)
         _ = Support.press([.home, .pageDown], on: &state)
@@ -160,14 +160,14 @@ import TUI
 
     @Test func aSignalStopsTheAppWithoutAsking() {
         var state = Support.state()
-        _ = Support.press([.function(9), .down, .down, .down, .enter, .character("x")], on: &state)
+        _ = Support.press([.function(9), .down, .down, .down, .down, .enter, .character("x")], on: &state)
         #expect(state.update(.terminate) == [.quit])
         #expect(!state.isRunning)
     }
 
     @Test func refusedSaveKeepsEveryValueAndSaysWhy() {
         var state = Support.state()
-        _ = Support.press([.function(9), .down, .down, .down, .enter, .control("u"), .character("n"), .character("o"), .tab,
+        _ = Support.press([.function(9), .down, .down, .down, .down, .enter, .control("u"), .character("n"), .character("o"), .tab,
                            .control("u"), .character("0")], on: &state)
         let effects = Support.press([.control("s")], on: &state)
         #expect(effects.isEmpty)
@@ -180,7 +180,7 @@ import TUI
 
     @Test func validSaveAsksTheRunLoopToWriteTheSettings() {
         var state = Support.state()
-        _ = Support.press([.function(9), .down, .down, .down, .enter, .tab, .control("u"), .character("1"), .character("5")], on: &state)
+        _ = Support.press([.function(9), .down, .down, .down, .down, .enter, .tab, .control("u"), .character("1"), .character("5")], on: &state)
         let effects = Support.press([.control("s")], on: &state)
         #expect(effects == [.saveConfiguration(UserConfiguration(theme: "monochrome", idleLockMinutes: 15, mouse: false))])
     }
@@ -206,7 +206,7 @@ import TUI
         }
         let click = AppAction.mouse(MouseEvent(kind: .click, position: Point(x: 5, y: y)))
         _ = state.update(click)
-        #expect((state.current as? AdminScreen)?.selectedRow == 5)
+        #expect((state.current as? AdminScreen)?.selectedRow == 6)
         _ = state.update(click)
         #expect(state.current.id == "about")
     }

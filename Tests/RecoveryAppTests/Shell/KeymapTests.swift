@@ -53,7 +53,7 @@ import TUI
         case "admin": _ = state.run(AppCommand.admin)
         case "preferences", "themes", "staff":
             _ = state.run(AppCommand.admin)
-            let target = ["staff": 1, "preferences": 3, "themes": 4][screen] ?? 0
+            let target = ["staff": 1, "preferences": 4, "themes": 5][screen] ?? 0
             for _ in 0..<target { _ = state.run(AppCommand.down) }
             _ = state.run(AppCommand.open)
         default: break

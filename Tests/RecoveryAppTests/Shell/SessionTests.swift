@@ -202,6 +202,33 @@ final class TestClock: @unchecked Sendable {
         #expect(try app.store.staff(includingInactive: true).contains { $0.name == "Sam Lee" } == false)
     }
 
+    @Test func referenceDataIsListedAndOnlyAnAdministratorSetsThePINLength() throws {
+        let app = try Harness()
+        app.runner.runUntilIdle()
+        app.signIn("Tom", pin: "1357")
+        app.keys(.function(9), .down, .down, .down, .enter)
+        #expect(app.state.current.id == "reference-data")
+        app.keys(.character("/"))
+        app.text("medicines")
+        app.keys(.enter)
+        #expect(app.screen.contains("Medicines optimisation"))
+        app.keys(.character("l"), .control("u"))
+        app.text("6")
+        app.keys(.enter)
+        #expect(app.screen.contains("A team leader may not manage users"))
+        #expect(try app.store.pinPolicy().minimumLength == 4)
+
+        app.keys(.escape)
+        #expect(app.state.dialog != nil, "leaving a form with typed input asks first")
+        app.keys(.character("y"), .function(8))
+        app.signIn("Amara", pin: "2468")
+        app.keys(.function(9), .down, .down, .down, .enter, .character("l"), .control("u"))
+        app.text("6")
+        app.keys(.enter)
+        #expect(app.screen.contains("New PINs now need at least 6 digits."))
+        #expect(try app.store.pinPolicy().minimumLength == 6)
+    }
+
     @Test func administratorRetiresAServiceAndAddsAMARCode() throws {
         let app = try Harness()
         app.runner.runUntilIdle()
