@@ -70,14 +70,14 @@ let package = Package(
         .testTarget(name: "TUITests", dependencies: ["TUI", "TestSupport"], exclude: ["Golden"]),
         .testTarget(name: "CursesTerminalTests", dependencies: ["CursesTerminal", "TUI"]),
         .testTarget(name: "RecoveryModelTests", dependencies: ["RecoveryModel"]),
-        .testTarget(name: "RecoveryStoreTests", dependencies: ["RecoveryStore", "RecoveryModel", "recoverydesk"]),
+        .testTarget(name: "RecoveryStoreTests", dependencies: ["RecoveryStore", "RecoveryModel", "TestSupport", "recoverydesk"]),
         .testTarget(
             name: "RecoveryAppTests",
             dependencies: ["RecoveryApp", "TUI", "RecoveryModel", "RecoveryStore", "TestSupport"],
             exclude: ["Golden"]
         ),
         // Drives the real binary in tmux; depends on the executable so `swift test` builds it.
-        .testTarget(name: "EndToEndTests", dependencies: ["recoverydesk"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["TestSupport", "recoverydesk"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 /// Who is at the keyboard, on the real binary: first-run set-up, sign-in, lockout, idle lock and

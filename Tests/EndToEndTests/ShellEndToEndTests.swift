@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 /// The real binary in tmux: start, help, resize, quit, forms, and refusals of bad input.

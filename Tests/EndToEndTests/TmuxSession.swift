@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 
 /// Runs the real `recoverydesk` binary in a private tmux server and reads its screen, for
 /// end-to-end tests. Each session has its own socket and its own temporary home folder.
@@ -22,20 +23,7 @@ final class TmuxSession {
     }
 
     /// The built binary: beside the test bundle, or `RECOVERYDESK_BINARY`.
-    static var binary: String {
-        if let path = ProcessInfo.processInfo.environment["RECOVERYDESK_BINARY"] { return path }
-        var candidates: [URL] = []
-        if let first = CommandLine.arguments.first {
-            candidates.append(URL(fileURLWithPath: first).deletingLastPathComponent())
-        }
-        candidates.append(Bundle.main.bundleURL)
-        candidates.append(Bundle.main.bundleURL.deletingLastPathComponent())
-        for folder in candidates {
-            let url = folder.appendingPathComponent("recoverydesk")
-            if FileManager.default.isExecutableFile(atPath: url.path) { return url.path }
-        }
-        return "recoverydesk"
-    }
+    static var binary: String { ChildProcess.recoverydesk }
 
     /// Starts `recoverydesk` with `arguments` in a detached session of the given size.
     /// After the app exits the pane prints `EXIT=<code>` and stays open so it can be read.
@@ -195,10 +183,7 @@ struct StoreSetUp {
     }
 
     private func run(_ arguments: [String], input: String, environment: [String: String], home: URL) throws {
-        let inputURL = home.appendingPathComponent("stdin-\(UUID().uuidString)")
-        try input.write(to: inputURL, atomically: true, encoding: .utf8)
-        defer { try? FileManager.default.removeItem(at: inputURL) }
-        let result = try ChildProcess.run(TmuxSession.binary, arguments, environment: environment, stdinPath: inputURL.path)
+        let result = try ChildProcess.run(TmuxSession.binary, arguments, input: input, environment: environment)
         if result.status != 0 {
             throw TmuxSession.Failure.tmux("recoverydesk \(arguments.prefix(2).joined(separator: " ")) failed: \(result.errors)")
         }

@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import RecoveryModel
 @testable import RecoveryStore
 import Testing

@@ -19,7 +19,7 @@ public struct MARCodesScreen: ListScreen {
 
     public var rows: TableRows {
         TableRows(codes.map { [$0.code, $0.meaning, $0.outcome.title, $0.active ? "In use" : "Retired"] },
-                  roles: Dictionary(uniqueKeysWithValues: codes.enumerated().filter { !$0.element.active }.map { ($0.offset, .muted) }))
+                  roles: Self.dimmed(unless: codes.map(\.active)))
     }
 
     public func appear(context: ScreenContext) -> [AppEffect] { [ask(.loadMARCodes, context: context)] }
@@ -54,12 +54,8 @@ public struct MARCodesScreen: ListScreen {
             codes = loaded
             list.state.clamp(rowCount: loaded.count, pageSize: ListPane.pageSize(forContentHeight: context.contentHeight))
             return .done
-        case .saved(let message):
-            return ScreenResponse(status: .ok(message), effects: appear(context: context))
-        case .failed(let message):
-            return .message(.error(message))
         default:
-            return .done
+            return savedOrFailed(reply, context: context) ?? .done
         }
     }
 

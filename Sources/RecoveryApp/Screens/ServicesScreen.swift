@@ -18,7 +18,7 @@ public struct ServicesScreen: ListScreen {
 
     public var rows: TableRows {
         TableRows(services.map { [$0.name, $0.kind.title, $0.registeredManager ?? "", $0.active ? "In use" : "Retired"] },
-                  roles: Dictionary(uniqueKeysWithValues: services.enumerated().filter { !$0.element.active }.map { ($0.offset, .muted) }))
+                  roles: Self.dimmed(unless: services.map(\.active)))
     }
 
     public func appear(context: ScreenContext) -> [AppEffect] { [ask(.loadServices, context: context)] }
@@ -54,12 +54,8 @@ public struct ServicesScreen: ListScreen {
             services = loaded
             list.state.clamp(rowCount: loaded.count, pageSize: ListPane.pageSize(forContentHeight: context.contentHeight))
             return .done
-        case .saved(let message):
-            return ScreenResponse(status: .ok(message), effects: appear(context: context))
-        case .failed(let message):
-            return .message(.error(message))
         default:
-            return .done
+            return savedOrFailed(reply, context: context) ?? .done
         }
     }
 

@@ -24,7 +24,7 @@ public struct StaffScreen: ListScreen {
         return TableRows(people.map { person in
             [person.name, person.role.title, person.serviceIDs.compactMap { names[$0] }.joined(separator: ", "),
              person.canSignIn ? "yes" : "no", person.active ? "Active" : "Left"]
-        }, roles: Dictionary(uniqueKeysWithValues: people.enumerated().filter { !$0.element.active }.map { ($0.offset, .muted) }))
+        }, roles: Self.dimmed(unless: people.map(\.active)))
     }
 
     public func appear(context: ScreenContext) -> [AppEffect] { [ask(.loadStaff, context: context)] }
@@ -87,12 +87,8 @@ public struct StaffScreen: ListScreen {
             self.services = services
             list.state.clamp(rowCount: loaded.count, pageSize: ListPane.pageSize(forContentHeight: context.contentHeight))
             return .done
-        case .saved(let message):
-            return ScreenResponse(status: .ok(message), effects: appear(context: context))
-        case .failed(let message):
-            return .message(.error(message))
         default:
-            return .done
+            return savedOrFailed(reply, context: context) ?? .done
         }
     }
 
