@@ -39,6 +39,12 @@ let package = Package(
                 .product(name: "_CryptoExtras", package: "swift-crypto"),
             ]
         ),
+        // Built-in plan templates and the bank holiday table, as data files, with their readers.
+        .target(
+            name: "PlanLibrary",
+            dependencies: ["RecoveryModel", .product(name: "Yams", package: "Yams")],
+            resources: [.copy("Resources")]
+        ),
         // Built-in colour themes, kept as data files at the top of the repository.
         .target(
             name: "BuiltinThemes",
@@ -70,6 +76,7 @@ let package = Package(
         .testTarget(name: "TUITests", dependencies: ["TUI", "TestSupport"], exclude: ["Golden"]),
         .testTarget(name: "CursesTerminalTests", dependencies: ["CursesTerminal", "TUI"]),
         .testTarget(name: "RecoveryModelTests", dependencies: ["RecoveryModel"]),
+        .testTarget(name: "PlanLibraryTests", dependencies: ["PlanLibrary", "RecoveryModel"]),
         .testTarget(name: "RecoveryStoreTests", dependencies: ["RecoveryStore", "RecoveryModel", "TestSupport", "recoverydesk"]),
         .testTarget(
             name: "RecoveryAppTests",
