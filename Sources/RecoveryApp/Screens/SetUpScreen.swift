@@ -50,15 +50,12 @@ public struct SetUpScreen: Screen {
     }
 
     public func render(into buffer: inout Buffer, area: Rect, context: ScreenContext) {
-        let lines = [
-            "This store is new. Name your organisation and its first service, and set yourself up",
-            "as the administrator; you can add more services and staff afterwards (F9 Admin).",
-        ]
-        for (offset, line) in lines.enumerated() {
+        let intro = "This store is new. Name your organisation and its first service, and set yourself up as the administrator; you can add more services and staff afterwards (F9 Admin)."
+        for (offset, line) in TextWrap.lines(intro, width: max(1, area.width - 4)).prefix(2).enumerated() {
             buffer.write("  " + line, in: area.row(1 + offset), style: context.theme[.normal])
         }
         form.render(in: area.inset(top: 4, left: 2, bottom: 2, right: 1), into: &buffer, theme: context.theme)
-        buffer.write("  Tab moves between fields. Ctrl-S (or Enter on the last field) saves. F10 quits.",
+        buffer.write("  Tab: next field. Ctrl-S, or Enter on the last field: save. F10: quit.",
                      in: area.row(-1), style: context.theme[.muted])
     }
 }

@@ -38,6 +38,11 @@ public struct SignInScreen: Screen {
         return everyone.filter { ListSearch.matches(query, in: $0.name) || ListSearch.matches(query, in: $0.role.title) }
     }
 
+    public var hints: [String]? {
+        chosen == nil ? ["Type to narrow the list", "Up/Down choose", "Enter select", "Ctrl-U clear"]
+            : ["Enter sign in", "Esc choose someone else"]
+    }
+
     /// The person whose PIN is being asked for.
     public var chosenName: String? { chosen?.member.name }
 

@@ -363,9 +363,11 @@ extension AppState {
         }
     }
 
-    /// The global bindings shown in the bottom key bar, in table order.
+    /// The global bindings shown in the bottom key bar, in table order. Before anyone signs in
+    /// only the keys that work then are shown.
     public var keyBarBindings: [KeyBinding] {
-        keymap.bindings(in: [.global]).filter(\.inKeyBar)
+        let shown = keymap.bindings(in: [.global]).filter(\.inKeyBar)
+        return session.user == nil ? shown.filter { Self.commandsBeforeSignIn.contains($0.command) } : shown
     }
 
     /// Closes every open screen with this id (never the dashboard at the bottom).

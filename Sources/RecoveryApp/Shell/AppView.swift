@@ -81,6 +81,10 @@ public enum AppView {
             StatusLine(message: message.text, kind: message.kind).render(in: rect, into: &buffer, theme: state.theme)
             return
         }
+        if state.dialog == nil, let own = state.current.hints {
+            buffer.write(" " + own.joined(separator: "  "), in: rect, style: state.theme[.muted])
+            return
+        }
         let scopes = state.dialog != nil ? [KeyScope.dialog] : state.current.scopes
         var hints = state.keymap.bindings(in: scopes).filter(\.inKeyBar).map { binding in
             "\(binding.keys.first?.name ?? "") \(binding.label)"

@@ -27,6 +27,8 @@ public protocol Screen: Sendable {
     func render(into buffer: inout Buffer, area: Rect, context: ScreenContext)
     /// Effects to run when the screen is first shown (e.g. loading its rows).
     func appear(context: ScreenContext) -> [AppEffect]
+    /// Words for the hint line when the keymap's own hints would mislead (nil: use the keymap).
+    var hints: [String]? { get }
     /// The store's answer to a request this screen made.
     mutating func receive(_ reply: StoreReply, context: ScreenContext) -> ScreenResponse
 }
@@ -38,6 +40,7 @@ extension Screen {
     public mutating func type(_ key: Key, context: ScreenContext) -> ScreenResponse { .notHandled }
     public mutating func click(at point: Point, area: Rect, context: ScreenContext) -> ScreenResponse { .notHandled }
     public func appear(context: ScreenContext) -> [AppEffect] { [] }
+    public var hints: [String]? { nil }
     public mutating func receive(_ reply: StoreReply, context: ScreenContext) -> ScreenResponse { .notHandled }
 
     /// An effect asking the store, with the answer sent back to this screen.

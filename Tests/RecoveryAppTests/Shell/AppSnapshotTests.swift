@@ -1,5 +1,6 @@
 import Foundation
 import RecoveryApp
+import RecoveryModel
 import TestSupport
 import Testing
 import TUI
@@ -70,6 +71,28 @@ import TUI
         check(state, "resize-small-60x20")
         _ = state.update(.resize(Size(width: 120, height: 40)))
         #expect(AppView.render(state) == before)
+    }
+
+    @Test(arguments: sizes) func firstRunSetUp(size: Size) {
+        let state = AppState(environment: Support.environment(), theme: .monochrome, keymap: DefaultKeymap.keymap,
+                             size: size, now: Support.fixedNow, start: .setUp)
+        check(state, "set-up-\(size)")
+    }
+
+    @Test(arguments: sizes) func signInAfterAWrongPIN(size: Size) {
+        var state = AppState(environment: Support.environment(), theme: .monochrome, keymap: DefaultKeymap.keymap,
+                             size: size, now: Support.fixedNow, start: .signIn(Support.provider))
+        let people = [
+            StaffMember(id: 1, name: "Amara Okafor", role: .administrator, canSignIn: true),
+            StaffMember(id: 2, name: "Siobhán Ó Briain", role: .deputyManager, canSignIn: true),
+            StaffMember(id: 3, name: "Zoë Brontë", role: .teamLeader, canSignIn: true),
+            StaffMember(id: 4, name: "王小明", role: .fieldSupervisor, canSignIn: true),
+        ]
+        _ = state.update(.storeReplied(.signInList(people), to: "sign-in"))
+        check(state, "sign-in-list-\(size)")
+        _ = Support.press([.character("z"), .character("o"), .enter, .character("1"), .enter], on: &state)
+        _ = state.update(.storeReplied(.signIn(.wrongPIN(attemptsLeft: 4)), to: "sign-in"))
+        check(state, "sign-in-wrong-pin-\(size)")
     }
 
     @Test func monochromeStylesMarkMeaningWithoutColour() {
