@@ -43,3 +43,16 @@ import Testing
         }
     }
 }
+
+/// Every rule of every built-in template is one the target engine accepts.
+@Suite struct TemplatesAgainstTheEngineTests {
+    @Test func everyTemplateRuleIsAcceptedByTheEngine() throws {
+        for template in try PlanTemplateLibrary.builtin() {
+            for measure in template.measures {
+                #expect(measure.problems.isEmpty, "\(template.id) / \(measure.name): \(measure.problems)")
+            }
+            let draft = PlanDraft(template: template, serviceID: nil, ownerID: nil, startDate: Date())
+            #expect(draft.problems.isEmpty, "\(template.id): \(draft.problems)")
+        }
+    }
+}
