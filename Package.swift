@@ -58,7 +58,7 @@ let package = Package(
         .target(
             name: "RecoveryApp",
             dependencies: [
-                "TUI", "RecoveryModel", "RecoveryStore", "BuiltinThemes",
+                "TUI", "RecoveryModel", "RecoveryStore", "BuiltinThemes", "PlanLibrary",
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "Logging", package: "swift-log"),
             ]
@@ -66,7 +66,7 @@ let package = Package(
         .executableTarget(
             name: "recoverydesk",
             dependencies: [
-                "RecoveryApp", "RecoveryStore", "RecoveryModel", "CursesTerminal", "TUI",
+                "RecoveryApp", "RecoveryStore", "RecoveryModel", "PlanLibrary", "CursesTerminal", "TUI",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ]
@@ -77,10 +77,10 @@ let package = Package(
         .testTarget(name: "CursesTerminalTests", dependencies: ["CursesTerminal", "TUI"]),
         .testTarget(name: "RecoveryModelTests", dependencies: ["RecoveryModel"]),
         .testTarget(name: "PlanLibraryTests", dependencies: ["PlanLibrary", "RecoveryModel"]),
-        .testTarget(name: "RecoveryStoreTests", dependencies: ["RecoveryStore", "RecoveryModel", "TestSupport", "recoverydesk"]),
+        .testTarget(name: "RecoveryStoreTests", dependencies: ["RecoveryStore", "RecoveryModel", "PlanLibrary", "TestSupport", "recoverydesk"]),
         .testTarget(
             name: "RecoveryAppTests",
-            dependencies: ["RecoveryApp", "TUI", "RecoveryModel", "RecoveryStore", "TestSupport"],
+            dependencies: ["RecoveryApp", "TUI", "RecoveryModel", "RecoveryStore", "PlanLibrary", "TestSupport"],
             exclude: ["Golden"]
         ),
         // Drives the real binary in tmux; depends on the executable so `swift test` builds it.

@@ -49,7 +49,8 @@ enum TerminalSession {
 
         var theme = prepared.theme
         var services = LiveServices(catalogue: prepared.services.catalogue, paths: paths,
-                                    forceMonochrome: prepared.services.forceMonochrome, store: opened.store)
+                                    forceMonochrome: prepared.services.forceMonochrome, store: opened.store,
+                                    workingDays: prepared.environment.workingDays)
         if !terminal.supportsColour {
             theme = Theme.monochrome
             services = services.monochrome()

@@ -1,6 +1,10 @@
 import RecoveryModel
 import TUI
 
+extension Substring {
+    var trimmed: String { String(self).trimmed }
+}
+
 /// A form that becomes one store request when saved (add a service, add staff, reset a PIN,
 /// add a MAR code). A refused save keeps everything typed and says why; a saved one closes the
 /// form and the list beneath refreshes.
@@ -94,6 +98,48 @@ enum FieldChecks {
         let folded = value.trimmed.lowercased().replacingOccurrences(of: " ", with: "-")
         return CanonicalOutcome(rawValue: folded)
             ?? CanonicalOutcome.allCases.first { $0.title.lowercased().hasPrefix(value.trimmed.lowercased()) && !value.trimmed.isEmpty }
+    }
+
+    /// A date written dd/mm/yyyy; blank allowed when `optional`.
+    static func date(optional: Bool) -> Validator {
+        { value in
+            if optional && value.trimmed.isEmpty { return nil }
+            return UKDateFormat.parseDate(value.trimmed) == nil ? "Write the date as dd/mm/yyyy, e.g. 21/11/2026" : nil
+        }
+    }
+
+    /// A number (decimals allowed); blank allowed when `optional`.
+    static func number(optional: Bool) -> Validator {
+        { value in
+            if optional && value.trimmed.isEmpty { return nil }
+            return Double(value.trimmed) == nil ? "Enter a number" : nil
+        }
+    }
+
+    /// A whole number in a range.
+    static func whole(_ range: ClosedRange<Int>) -> Validator {
+        { value in
+            guard let number = Int(value.trimmed), range.contains(number) else {
+                return "Enter a whole number from \(range.lowerBound) to \(range.upperBound)"
+            }
+            return nil
+        }
+    }
+
+    /// Regulation numbers 9 to 20, separated by commas.
+    static let regulations: Validator = { value in
+        let parts = value.split(separator: ",").map { $0.trimmed }.filter { !$0.isEmpty }
+        return parts.allSatisfy({ Int($0).map { (9...20).contains($0) } ?? false }) ? nil : "Regulation numbers 9 to 20, e.g. 12, 17"
+    }
+
+    static let cadence: Validator = { value in
+        cadence(named: value) == nil ? "e.g. once, daily, twice a week, weekly, fortnightly, monthly, quarterly" : nil
+    }
+
+    /// A cadence by its title or name, in any case.
+    static func cadence(named value: String) -> Cadence? {
+        let folded = value.trimmed.lowercased()
+        return Cadence.allCases.first { $0.title.lowercased() == folded || $0.rawValue == folded }
     }
 
     /// A PIN by the default rules; blank allowed when `optional`.

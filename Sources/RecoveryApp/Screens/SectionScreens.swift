@@ -6,6 +6,7 @@ public enum SectionScreens {
     public static func make(_ section: Section) -> any Screen {
         switch section {
         case .admin: return AdminScreen()
+        case .plans: return PlansScreen()
         default: return EmptySectionScreen(section: section)
         }
     }

@@ -1,4 +1,5 @@
 import Foundation
+import RecoveryModel
 
 /// Facts about this installation that screens show and the run loop needs: fixed for a run,
 /// except the configuration, which the preferences screen can change.
@@ -15,9 +16,16 @@ public struct AppEnvironment: Sendable {
     public var configuration: UserConfiguration
     /// The theme chosen with `--theme`, which wins over the configuration for this run.
     public var themeOverride: String?
+    /// The built-in plan templates.
+    public var templates: [PlanTemplate]
+    /// UK working days (England and Wales bank holidays), for deadlines and targets.
+    public var workingDays: WorkingDays
 
     public init(version: String, paths: AppPaths, storePath: String, themeNames: [String],
-                configuration: UserConfiguration, themeOverride: String? = nil) {
+                configuration: UserConfiguration, themeOverride: String? = nil, templates: [PlanTemplate] = [],
+                workingDays: WorkingDays = .weekendsOnly) {
+        self.templates = templates
+        self.workingDays = workingDays
         self.version = version
         self.paths = paths
         self.storePath = storePath

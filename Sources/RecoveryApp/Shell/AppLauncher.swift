@@ -1,5 +1,7 @@
 import BuiltinThemes
 import Foundation
+import PlanLibrary
+import RecoveryModel
 import TUI
 
 /// Everything the app needs before the screen starts: paths, configuration, theme and keymap.
@@ -41,10 +43,40 @@ public struct AppLauncher {
                                             environment: environment)
         let theme = try services.loadTheme(themeName).get()
         let storePath = options.storePath ?? paths.defaultStore.path
+        let (templates, workingDays) = try loadLibrary(paths: paths)
         let appEnvironment = AppEnvironment(
             version: RecoveryDeskVersion.current, paths: paths, storePath: storePath,
-            themeNames: catalogue.availableNames(), configuration: configuration, themeOverride: options.theme)
+            themeNames: catalogue.availableNames(), configuration: configuration, themeOverride: options.theme,
+            templates: templates, workingDays: workingDays)
         return Prepared(environment: appEnvironment, theme: theme, keymap: keymap,
                         mouse: options.mouse || configuration.mouse, services: services)
+    }
+
+    /// The user's bank holiday table, if they keep one: it replaces the built-in table.
+    public static func bankHolidayOverride(paths: AppPaths) -> URL {
+        paths.configDirectory.appendingPathComponent("bank-holidays.txt")
+    }
+
+    /// The built-in plan templates and the working-day calendar; a broken file is refused like a
+    /// broken settings file.
+    static func loadLibrary(paths: AppPaths) throws(ConfigurationError) -> ([PlanTemplate], WorkingDays) {
+        let templates: [PlanTemplate]
+        do {
+            templates = try PlanTemplateLibrary.builtin()
+        } catch {
+            throw ConfigurationError(file: error.file, line: error.line, problem: error.problem)
+        }
+        let override = bankHolidayOverride(paths: paths)
+        do {
+            let holidays = try BankHolidayFile.resolve(userOverride: override)
+            return (templates, WorkingDays(holidays: holidays))
+        } catch let error as BankHolidayFile.LoadError {
+            if case .invalid(let path, let problem) = error {
+                throw ConfigurationError(file: path, line: problem.line, problem: problem.problem)
+            }
+            throw ConfigurationError(file: override.path, problem: error.description)
+        } catch {
+            throw ConfigurationError(file: override.path, problem: "\(error)")
+        }
     }
 }

@@ -24,16 +24,18 @@ public struct LiveServices: AppServices {
     /// The open store, if there is one.
     public let store: StoreRequestRunner?
 
-    public init(catalogue: ThemeCatalogue, paths: AppPaths, forceMonochrome: Bool, store: (any RecoveryDataStore)? = nil) {
+    public init(catalogue: ThemeCatalogue, paths: AppPaths, forceMonochrome: Bool, store: (any RecoveryDataStore)? = nil,
+                workingDays: WorkingDays = .weekendsOnly) {
         self.catalogue = catalogue
         self.paths = paths
         self.forceMonochrome = forceMonochrome
-        self.store = store.map(StoreRequestRunner.init)
+        self.store = store.map { StoreRequestRunner(store: $0, workingDays: workingDays) }
     }
 
     /// The same services showing every theme in monochrome.
     public func monochrome() -> LiveServices {
-        LiveServices(catalogue: catalogue, paths: paths, forceMonochrome: true, store: store?.store)
+        LiveServices(catalogue: catalogue, paths: paths, forceMonochrome: true, store: store?.store,
+                     workingDays: store?.workingDays ?? .weekendsOnly)
     }
 
     public func perform(_ request: StoreRequest, actor: Actor?, now: Date) -> StoreReply {

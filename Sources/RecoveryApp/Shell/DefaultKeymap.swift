@@ -3,7 +3,7 @@ import TUI
 /// The built-in key table. It is the single source for dispatch, the key bar, the hint line and
 /// the help screen; a user's `keys:` overrides are applied on top of it.
 public enum DefaultKeymap {
-    public static let keymap = Keymap(globalBindings + listBindings + recordListBindings + formBindings + dialogBindings)
+    public static let keymap = Keymap(globalBindings + listBindings + recordListBindings + planBindings + formBindings + dialogBindings)
 
     static let globalBindings: [KeyBinding] = [
         KeyBinding(AppCommand.help, keys: [.function(1), .character("?"), .character("1")],
@@ -71,6 +71,40 @@ public enum DefaultKeymap {
                    label: "Reset PIN", help: "Set a new PIN for the selected person", inKeyBar: true),
         KeyBinding("reference-data.pin-length", keys: [.character("l")], scope: .screen("reference-data"),
                    label: "PIN length", help: "Set the shortest PIN allowed (administrators)", inKeyBar: true),
+    ]
+
+    /// Keys of the recovery plan screens.
+    static let planBindings: [KeyBinding] = [
+        KeyBinding("plans.add", keys: [.character("a")], scope: .screen("plans"),
+                   label: "New plan", help: "Start a plan from a template or from scratch", inKeyBar: true),
+        KeyBinding("plans.filter-status", keys: [.character("f")], scope: .screen("plans"),
+                   label: "Status filter", help: "Show open, closed or all plans"),
+        KeyBinding("plans.filter-service", keys: [.character("v")], scope: .screen("plans"),
+                   label: "Service filter", help: "Show one service's plans, or every service's"),
+        KeyBinding("plan.step-through", keys: [.character("s")], scope: .screen("plan"),
+                   label: "Steps", help: "Step through the five steps", inKeyBar: true),
+        KeyBinding("plan.measure", keys: [.character("m")], scope: .screen("plan"),
+                   label: "Result", help: "Enter a measure's result for a period", inKeyBar: true),
+        KeyBinding("plan.review", keys: [.character("r")], scope: .screen("plan"),
+                   label: "Review", help: "Record a governance review", inKeyBar: true),
+        KeyBinding("plan.start", keys: [.character("g")], scope: .screen("plan"),
+                   label: "Start", help: "Start a draft plan (make it active)"),
+        KeyBinding("plan.close", keys: [.character("c")], scope: .screen("plan"),
+                   label: "Close", help: "Close the plan (only when every measure is achieved)", inKeyBar: true),
+        KeyBinding("plan.reopen", keys: [.character("o")], scope: .screen("plan"),
+                   label: "Reopen", help: "Reopen a closed plan (a reason is needed)"),
+        KeyBinding("plan.edit", keys: [.character("e")], scope: .screen("plan"),
+                   label: "Edit", help: "Edit the plan (an amendment with a reason once started)"),
+        KeyBinding("step.done", keys: [.character("d")], scope: .screen("step-through"),
+                   label: "Done", help: "Mark this step done (with a note and where the evidence is)", inKeyBar: true),
+        KeyBinding("step.skip", keys: [.character("s")], scope: .screen("step-through"),
+                   label: "Skip", help: "Skip this step this time (a reason is needed)", inKeyBar: true),
+        KeyBinding("step.problem", keys: [.character("e")], scope: .screen("step-through"),
+                   label: "Problem", help: "Record a problem found that needs escalating", inKeyBar: true),
+        KeyBinding("step.previous", keys: [.character("<"), .character(",")], scope: .screen("step-through"),
+                   label: "Previous", help: "Go to the previous step", inKeyBar: true),
+        KeyBinding("step.next", keys: [.character(">"), .character(".")], scope: .screen("step-through"),
+                   label: "Next", help: "Go to the next step", inKeyBar: true),
     ]
 
     static let formBindings: [KeyBinding] = [

@@ -19,6 +19,15 @@ public enum StoreRequest: Sendable, Equatable {
     case setMARCodeActive(id: Int64, active: Bool)
     case loadReferenceData
     case setMinimumPINLength(Int)
+    case loadPlans
+    case loadPlan(id: Int64)
+    case createPlan(PlanDraft, activate: Bool)
+    case amendPlan(id: Int64, draft: PlanDraft, reason: String)
+    case changePlanStatus(id: Int64, to: PlanStatus, reason: String)
+    case closePlan(id: Int64, note: String)
+    case recordStepEntry(planID: Int64, stepID: Int64, outcome: StepOutcome, note: String, evidence: String, occurredAt: Date)
+    case recordMeasurement(measureID: Int64, result: PeriodResult)
+    case recordReview(planID: Int64, kind: ReviewKind, decision: ReviewDecision, note: String, challenge: String)
 }
 
 /// The store's answer.
@@ -31,6 +40,8 @@ public enum StoreReply: Sendable, Equatable {
     case marCodes([MARCode])
     case referenceData(statements: [QualityStatement], regulations: [Regulation], enforcement: [EnforcementType],
                        pinPolicy: PINPolicy)
+    case plans([PlanRecord], services: [Service])
+    case plan(PlanRecord, services: [Service], staff: [StaffMember])
     /// A write succeeded; the words say what was done.
     case saved(String)
     /// Refused or failed; the words say why.
@@ -40,8 +51,13 @@ public enum StoreReply: Sendable, Equatable {
 /// Carries out store requests against a `RecoveryDataStore`.
 public struct StoreRequestRunner: Sendable {
     public let store: any RecoveryDataStore
+    /// Working days for the closure guard's targets.
+    public let workingDays: WorkingDays
 
-    public init(store: any RecoveryDataStore) { self.store = store }
+    public init(store: any RecoveryDataStore, workingDays: WorkingDays = .weekendsOnly) {
+        self.store = store
+        self.workingDays = workingDays
+    }
 
     /// Runs one request as `actor` (nil before anyone has signed in) at `now`.
     public func perform(_ request: StoreRequest, actor: Actor?, now: Date) -> StoreReply {
@@ -102,6 +118,35 @@ public struct StoreRequestRunner: Sendable {
         case .setMinimumPINLength(let length):
             try store.setMinimumPINLength(length, by: try signedIn(actor), at: now)
             return .saved("New PINs now need at least \(length) digits.")
+        case .loadPlans:
+            return .plans(try store.plans(serviceID: nil), services: try store.services(includingInactive: true))
+        case .loadPlan(let id):
+            return .plan(try store.plan(id), services: try store.services(includingInactive: true),
+                         staff: try store.staff(includingInactive: true))
+        case .createPlan(let draft, let activate):
+            let plan = try store.createPlan(draft, activate: activate, by: try signedIn(actor), at: now)
+            return .saved("Plan \"\(plan.draft.title)\" saved as \(plan.status.title.lowercased()).")
+        case .amendPlan(let id, let draft, let reason):
+            try store.amendPlan(id, to: draft, reason: reason, by: try signedIn(actor), at: now)
+            return .saved("Plan amended; the earlier version is kept in the audit log.")
+        case .changePlanStatus(let id, let status, let reason):
+            try store.changePlanStatus(id, to: status, reason: reason, by: try signedIn(actor), at: now)
+            return .saved("Plan now \(status.title.lowercased()).")
+        case .closePlan(let id, let note):
+            try store.closePlan(id, note: note, workingDays: workingDays, by: try signedIn(actor), at: now)
+            return .saved("Plan closed: every measure met its target.")
+        case .recordStepEntry(let planID, let stepID, let outcome, let note, let evidence, let occurredAt):
+            let entry = try store.recordStepEntry(planID: planID, stepID: stepID, outcome: outcome, note: note,
+                                                  evidence: evidence, occurredAt: occurredAt,
+                                                  by: try signedIn(actor), at: now)
+            return .saved("Step recorded as \(entry.outcome.title.lowercased()).")
+        case .recordMeasurement(let measureID, let result):
+            try store.recordMeasurement(measureID: measureID, result: result, by: try signedIn(actor), at: now)
+            return .saved("Result recorded.")
+        case .recordReview(let planID, let kind, let decision, let note, let challenge):
+            let review = try store.recordReview(planID: planID, kind: kind, decision: decision, note: note,
+                                                challenge: challenge, occurredAt: now, by: try signedIn(actor), at: now)
+            return .saved("\(review.kind.title) recorded: \(review.decision.title.lowercased()).")
         }
     }
 }

@@ -10,6 +10,8 @@ public enum Permission: String, CaseIterable, Hashable, Sendable {
     case logMARCheck = "log MAR chart checks"
     case recordObservation = "record observations"
     case raiseEscalation = "raise escalations"
+    case recordStepEntry = "record plan steps"
+    case recordMeasurement = "enter measure results"
 }
 
 /// Which roles hold which permission. One table, tested rule by rule.
@@ -31,6 +33,9 @@ public enum Permissions {
         .logMARCheck: teamLeadersAndAbove,
         .recordObservation: supervisorsAndAbove,
         .raiseEscalation: Set(Role.allCases),
+        // The step names the role that does it; anyone signed in may record it.
+        .recordStepEntry: Set(Role.allCases),
+        .recordMeasurement: supervisorsAndAbove,
     ]
 
     /// True when `role` may do `permission`.

@@ -55,6 +55,36 @@ public protocol RecoveryDataStore: Sendable {
     func regulations() throws(StoreError) -> [Regulation]
     func enforcementTypes() throws(StoreError) -> [EnforcementType]
 
+    // MARK: Recovery plans
+
+    /// Creates a plan from a draft (refused while `draft.problems` is not empty), as a draft or
+    /// straight into `active`.
+    func createPlan(_ draft: PlanDraft, activate: Bool, by actor: Actor, at now: Date) throws(StoreError) -> PlanRecord
+    /// Every plan (optionally one service's), newest first, with steps, measures and reviews.
+    func plans(serviceID: Int64?) throws(StoreError) -> [PlanRecord]
+    func plan(_ planID: Int64) throws(StoreError) -> PlanRecord
+    /// Replaces a plan's content. Editing a plan that is no longer a draft is an amendment and
+    /// needs a reason; the previous version stays in the audit log.
+    func amendPlan(_ planID: Int64, to draft: PlanDraft, reason: String, by actor: Actor,
+                   at now: Date) throws(StoreError)
+    /// Any change of status except closing (see `closePlan`); every change keeps who, when and why.
+    func changePlanStatus(_ planID: Int64, to status: PlanStatus, reason: String, by actor: Actor,
+                          at now: Date) throws(StoreError)
+    /// The closure guard: closes only when every measure is achieved (worked out by the
+    /// `TargetEngine` with these working days), by a role that may close plans, with a note.
+    /// Otherwise refuses with what is missing.
+    func closePlan(_ planID: Int64, note: String, workingDays: WorkingDays, by actor: Actor,
+                   at now: Date) throws(StoreError)
+    /// Records a step as done, skipped (reason in `note`, required) or a problem found.
+    func recordStepEntry(planID: Int64, stepID: Int64, outcome: StepOutcome, note: String, evidence: String,
+                         occurredAt: Date, by actor: Actor, at now: Date) throws(StoreError) -> StepEntry
+    /// Records a period's figure for a measure (a later figure for the same period replaces the
+    /// earlier one in the engine's view; both stay stored).
+    func recordMeasurement(measureID: Int64, result: PeriodResult, by actor: Actor, at now: Date) throws(StoreError)
+    /// Records a governance review.
+    func recordReview(planID: Int64, kind: ReviewKind, decision: ReviewDecision, note: String, challenge: String,
+                      occurredAt: Date, by actor: Actor, at now: Date) throws(StoreError) -> PlanReview
+
     // MARK: Trust
 
     /// Integrity check, the audit chain walk, and every current record against its last audited

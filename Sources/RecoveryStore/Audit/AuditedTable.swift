@@ -11,6 +11,24 @@ enum AuditedTable: String, CaseIterable, Sendable {
     case regulation
     case enforcementType = "enforcement_type"
     case marCode = "mar_code"
+    // Store version 3: recovery plans (see PlanSchema).
+    case plan
+    case planStep = "plan_step"
+    case planStepEntry = "plan_step_entry"
+    case planMeasure = "plan_measure"
+    case planMeasureResult = "plan_measure_result"
+    case planReview = "plan_review"
+    case planStatusChange = "plan_status_change"
+
+    /// The tables made by migration 1 (its delete guards are made with them).
+    static let version1: [AuditedTable] = [
+        .provider, .service, .staff, .staffService, .staffCredential, .setting, .qualityStatement,
+        .regulation, .enforcementType, .marCode,
+    ]
+    /// The tables made by migration 3, recovery plans.
+    static let plans: [AuditedTable] = [
+        .plan, .planStep, .planStepEntry, .planMeasure, .planMeasureResult, .planReview, .planStatusChange,
+    ]
 
     /// Columns kept out of the audited state. PIN salts and hashes never reach the audit log;
     /// the credential row carries a fingerprint of them instead, which is audited.

@@ -17,6 +17,10 @@ enum StoreMigrations {
             try ReferenceSeed.seed(AuditedWriter(db: db, stamp: WriteStamp(actorName: ReferenceSeed.actorName, recordedAt: Date())))
             try db.execute(sql: "PRAGMA user_version = 2")
         }
+        migrator.registerMigration("3 recovery plans") { db in
+            try PlanSchema.create(db)
+            try db.execute(sql: "PRAGMA user_version = 3")
+        }
         return migrator
     }
 }

@@ -126,7 +126,13 @@ enum StoreSchema {
             CREATE TRIGGER store_info_no_delete BEFORE DELETE ON store_info
             BEGIN SELECT RAISE(ABORT, 'Records are never deleted from a RecoveryDesk store'); END;
             """)
-        for table in AuditedTable.allCases {
+        try createDeleteGuards(db, for: AuditedTable.version1)
+    }
+
+    /// The `BEFORE DELETE` trigger on each table that refuses deletes (`verify` checks they are
+    /// all still there). Each migration makes the guards of the tables it adds.
+    static func createDeleteGuards(_ db: Database, for tables: [AuditedTable]) throws {
+        for table in tables {
             try db.execute(sql: """
                 CREATE TRIGGER \(table.rawValue)_no_delete BEFORE DELETE ON \(table.rawValue)
                 BEGIN SELECT RAISE(ABORT, 'Records are never deleted from a RecoveryDesk store; deactivate or retire them instead'); END;

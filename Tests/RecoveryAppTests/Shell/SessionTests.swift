@@ -1,5 +1,6 @@
 import BuiltinThemes
 import Foundation
+import PlanLibrary
 import RecoveryApp
 import RecoveryModel
 import RecoveryStore
@@ -26,11 +27,12 @@ final class TestClock: @unchecked Sendable {
     final class Harness {
         let home: URL
         let store: SQLiteRecoveryStore
-        let terminal = TestTerminal(size: Size(width: 100, height: 30))
+        let terminal: TestTerminal
         let clock = TestClock(ShellTestSupport.fixedNow)
         let runner: AppRunner
 
-        init(setUp: Bool = true, idleMinutes: Int = 5) throws {
+        init(setUp: Bool = true, idleMinutes: Int = 5, size: Size = Size(width: 100, height: 30)) throws {
+            terminal = TestTerminal(size: size)
             home = Support.temporaryHome()
             store = try SQLiteRecoveryStore.open(at: home.appendingPathComponent("store.sqlite"), createIfMissing: true)
             var start = AppState.Start.setUp
@@ -44,10 +46,13 @@ final class TestClock: @unchecked Sendable {
             }
             var environment = Support.environment(home: home)
             environment.configuration.idleLockMinutes = idleMinutes
+            environment.templates = try PlanTemplateLibrary.builtin()
+            environment.workingDays = WorkingDays(holidays: try BankHolidayFile.builtin())
             let paths = AppPaths(environment: ["HOME": home.path])
             let services = LiveServices(catalogue: ThemeCatalogue(builtinDirectory: BuiltinThemes.directory,
                                                                   userDirectory: paths.userThemesDirectory),
-                                        paths: paths, forceMonochrome: false, store: store)
+                                        paths: paths, forceMonochrome: false, store: store,
+                                        workingDays: environment.workingDays)
             let state = AppState(environment: environment, theme: .monochrome, keymap: DefaultKeymap.keymap,
                                  size: terminal.size, now: Support.fixedNow, start: start)
             let clock = self.clock

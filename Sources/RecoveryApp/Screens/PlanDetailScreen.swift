@@ -1,0 +1,186 @@
+import Foundation
+import RecoveryModel
+import TUI
+
+/// One plan, every part of it: how its outcome stands (each measure against its target, with a
+/// trend), whether it could close, the five steps with what is due, governance reviews, what it
+/// answers and why, and its history. The keys step through, record results and reviews, close
+/// (through the closure guard), reopen, start or edit it.
+public struct PlanDetailScreen: Screen {
+    public static let screenID = "plan"
+    public let id = PlanDetailScreen.screenID
+    public var title: String { plan?.draft.title ?? "Plan" }
+    public var scopes: [KeyScope] { [.screen(id), .list] }
+
+    public let planID: Int64
+    public private(set) var plan: PlanRecord?
+    private var services: [Service] = []
+    private var staff: [StaffMember] = []
+    private var scroll = 0
+
+    public init(planID: Int64) { self.planID = planID }
+
+    public func appear(context: ScreenContext) -> [AppEffect] { [ask(.loadPlan(id: planID), context: context)] }
+
+    public mutating func perform(_ command: CommandID, context: ScreenContext) -> ScreenResponse {
+        let page = max(1, context.contentHeight - 2)
+        switch command {
+        case AppCommand.down: scroll += 1; return .done
+        case AppCommand.up: scroll = max(0, scroll - 1); return .done
+        case AppCommand.pageDown: scroll += page; return .done
+        case AppCommand.pageUp: scroll = max(0, scroll - page); return .done
+        case AppCommand.first: scroll = 0; return .done
+        case AppCommand.last: scroll = Int.max / 2; return .done
+        case AppCommand.open: return .done
+        default: break
+        }
+        guard let plan else { return .notHandled }
+        switch command.rawValue {
+        case "plan.step-through":
+            return ScreenResponse(push: StepThroughScreen(planID: planID))
+        case "plan.measure":
+            return ScreenResponse(push: PlanForms.measurement(plan: plan, today: context.now))
+        case "plan.review":
+            return ScreenResponse(push: PlanForms.review(plan: plan))
+        case "plan.close":
+            guard plan.status != .closed else { return .message(.info("This plan is already closed.")) }
+            return ScreenResponse(push: PlanForms.close(plan: plan))
+        case "plan.reopen":
+            guard plan.status == .closed else { return .message(.info("Only a closed plan can be reopened.")) }
+            return ScreenResponse(push: PlanForms.statusChange(plan: plan, to: .reopened, title: "Reopen the plan"))
+        case "plan.start":
+            guard plan.status == .draft || plan.status == .reopened else {
+                return .message(.info("The plan is already \(plan.status.title.lowercased())."))
+            }
+            return ScreenResponse(push: PlanForms.statusChange(plan: plan, to: .active, title: "Start the plan"))
+        case "plan.edit":
+            guard plan.status != .closed else { return .message(.info("Reopen the plan (o) before changing it.")) }
+            return ScreenResponse(push: PlanFormScreen(draft: plan.draft, planID: plan.id, status: plan.status))
+        default:
+            return .notHandled
+        }
+    }
+
+    public mutating func receive(_ reply: StoreReply, context: ScreenContext) -> ScreenResponse {
+        switch reply {
+        case .plan(let loaded, let services, let staff):
+            plan = loaded
+            self.services = services
+            self.staff = staff
+            return .done
+        case .failed(let message):
+            return .message(.error(message))
+        default:
+            return .done
+        }
+    }
+
+    /// The plan as lines of text with their roles, wrapped to `width`.
+    public func lines(width: Int, context: ScreenContext) -> [(String, StyleRole)] {
+        guard let plan else { return [("Loading the plan…", .muted)] }
+        var out: [(String, StyleRole)] = []
+        func add(_ text: String, _ role: StyleRole = .normal, indent: String = "") {
+            for (index, line) in TextWrap.lines(text, width: max(10, width - indent.count)).enumerated() {
+                out.append(((index == 0 ? indent : String(repeating: " ", count: indent.count)) + line, role))
+            }
+        }
+        func heading(_ text: String) { out.append(("", .normal)); out.append((text, .header)) }
+        let draft = plan.draft
+        let today = context.now
+        let standing = PlanStanding(plan: plan, today: today, workingDays: context.environment.workingDays)
+        let service = draft.serviceID.flatMap { id in services.first { $0.id == id }?.name } ?? "Provider-wide"
+        let owner = draft.ownerID.flatMap { id in staff.first { $0.id == id }?.name }
+        var facts = "\(service) · \(plan.status.title) · started \(UKDateFormat.date(draft.startDate))"
+        if let owner { facts += " · owner \(owner)" }
+        add(facts, .muted)
+        var source = "Answers: \(draft.source.title)"
+        if !draft.sourceReference.isEmpty { source += " \(draft.sourceReference)" }
+        if let date = draft.sourceDate { source += " of \(UKDateFormat.date(date))" }
+        let answers = draft.regulations.map { "Reg \($0)" } + draft.qualityStatements
+        if !answers.isEmpty { source += " · " + answers.joined(separator: ", ") }
+        add(source, .muted)
+
+        heading("Outcome")
+        if plan.measures.isEmpty { add("No outcome measure: this plan cannot close until one is added.", .warning) }
+        for (measure, evaluation) in zip(plan.measures, standing.evaluations) {
+            let rag = PlanStanding.rag(for: evaluation.state)
+            let rules = measure.definition.rules.map { $0.summary(period: measure.definition.period) }.joined(separator: " and ")
+            add("\(rag.badge) \(evaluation.state.title): \(measure.definition.name) (\(rules))", rag.role)
+            add(evaluation.why, .normal, indent: "    ")
+            let recent = PlanStanding.latestPercents(measure, count: 12)
+            if !recent.isEmpty {
+                let spark = Sparkline(values: recent, range: 0...100).text(width: recent.count)
+                let target = measure.definition.rules.compactMap(PlanStanding.percentTarget).first
+                let figures = recent.compactMap { $0 }.suffix(3).map { String(format: "%.0f%%", $0) }.joined(separator: ", ")
+                add("Trend \(spark)  latest \(figures)" + (target.map { String(format: "  target %.0f%%", $0) } ?? ""),
+                    .muted, indent: "    ")
+            }
+        }
+        if plan.status == .closed {
+            add("Closed.", .ok)
+        } else if standing.closure.canClose {
+            add("● Every measure is achieved: the plan can be closed (c).", .ok)
+        } else {
+            add("Not ready to close:", .normal)
+            for missing in standing.closure.missing { add("• " + missing, .normal, indent: "  ") }
+        }
+
+        heading("The five steps")
+        for step in plan.steps.sorted(by: { $0.definition.position < $1.definition.position }) {
+            let definition = step.definition
+            add("\(definition.position). \(definition.role.title): \(definition.action)", .normal)
+            var when = "Recorded in \(definition.recordedIn) · \(definition.cadence.title.lowercased())"
+            if let last = step.lastDone { when += " · last done \(UKDateFormat.date(last))" }
+            if plan.status != .closed, let next = step.nextDue {
+                when += step.isOverdue(today: today) ? " · ! overdue since \(UKDateFormat.date(next))" : " · next due \(UKDateFormat.date(next))"
+            }
+            add(when, step.isOverdue(today: today) && plan.status != .closed ? .warning : .muted, indent: "   ")
+        }
+
+        heading("Governance")
+        for kind in ReviewKind.allCases {
+            let reviews = plan.reviews.filter { $0.kind == kind }.sorted { $0.occurredAt < $1.occurredAt }
+            let last = reviews.last
+            let due = PlanStanding.nextReview(kind: kind, plan: plan, last: last?.occurredAt)
+            var text = "\(kind.title): every " + (kind == .manager ? "\(draft.managerReviewWeeks) weeks" : "\(draft.providerReviewMonths) months")
+            if let last { text += " · last \(UKDateFormat.date(last.occurredAt)) (\(last.decision.title.lowercased()))" }
+            let overdue = plan.status != .closed && LondonDay(due) < LondonDay(today)
+            text += overdue ? " · ! overdue since \(UKDateFormat.date(due))" : " · next by \(UKDateFormat.date(due))"
+            add(text, overdue ? .warning : .normal)
+            if let last, !last.challenge.isEmpty { add("Challenge: \(last.challenge)", .muted, indent: "   ") }
+        }
+
+        heading("Why, and what could go wrong")
+        add("Baseline: \(draft.baseline)" + (draft.baselineFigure.map { String(format: " (figure %g)", $0) } ?? ""))
+        if !draft.learning.isEmpty { add("What we learned: \(draft.learning)") }
+        if !draft.risks.isEmpty { add("What can go wrong: " + draft.risks.joined(separator: "; ")) }
+        if !draft.warningSigns.isEmpty { add("Warning signs: " + draft.warningSigns.joined(separator: "; ")) }
+        if !draft.escalationRoute.isEmpty { add("Escalation route: \(draft.escalationRoute)") }
+        if !draft.consistency.isEmpty { add("Kept consistent by: \(draft.consistency)") }
+
+        heading("History")
+        for change in plan.statusChanges {
+            add("\(UKDateFormat.date(change.at)) \(UKDateFormat.time(change.at)) \(change.by): \(change.to.title.lowercased()) — \(change.reason)", .muted)
+        }
+        return out
+    }
+
+    public var hints: [String]? {
+        ["s steps", "m result", "r review", "c close", "e edit", "g start", "o reopen", "Up/Down scroll"]
+    }
+
+    public func render(into buffer: inout Buffer, area: Rect, context: ScreenContext) {
+        let inner = area.inset(top: 1, left: 1, bottom: 0, right: 1)
+        let all = lines(width: inner.width, context: context)
+        let first = min(scroll, max(0, all.count - inner.height))
+        for (row, line) in all.dropFirst(first).prefix(inner.height).enumerated() {
+            buffer.write(line.0, in: Rect(x: inner.x, y: inner.y + row, width: inner.width, height: 1),
+                         style: context.theme[line.1])
+        }
+        if all.count > inner.height {
+            let position = "\(first + 1)–\(min(all.count, first + inner.height)) of \(all.count)"
+            buffer.write(position, in: Rect(x: area.maxX - 16, y: area.y, width: 15, height: 1),
+                         style: context.theme[.muted], alignment: .right)
+        }
+    }
+}

@@ -1,0 +1,76 @@
+import Foundation
+import RecoveryModel
+import TUI
+
+/// How a plan stands against its targets, worked out by the target engine: each measure's
+/// evaluation, whether it could close, and red / amber / green for lists.
+public struct PlanStanding: Sendable {
+    public let evaluations: [MeasureEvaluation]
+    public let closure: ClosureCheck
+    /// The plan's worst measure state (no data when it has no measures).
+    public let state: MeasureState
+    /// The next step due (soonest) and whether any step is overdue.
+    public let nextDue: Date?
+    public let overdueSteps: Int
+
+    public init(plan: PlanRecord, today: Date, workingDays: WorkingDays) {
+        evaluations = plan.measures.map {
+            TargetEngine.evaluate($0.definition, records: $0.records, planStart: plan.draft.startDate, today: today,
+                                  workingDays: workingDays)
+        }
+        closure = TargetEngine.closure(of: evaluations)
+        state = evaluations.isEmpty ? .noData : MeasureState.worst(evaluations.map(\.state))
+        let open = plan.status != .closed && plan.status != .draft
+        nextDue = open ? plan.steps.compactMap(\.nextDue).min() : nil
+        overdueSteps = open ? plan.steps.filter { $0.isOverdue(today: today) }.count : 0
+    }
+
+    /// Red, amber or green for the outcome: green once achieved or being sustained, amber while
+    /// on track or with no figures yet, red when off track.
+    public var rag: RAG { Self.rag(for: state) }
+
+    /// "▲R Off track".
+    public var outcomeText: String { "\(rag.badge) \(state.title)" }
+
+    /// "21/11/2026", "! Overdue (2)" or "".
+    public var nextDueText: String {
+        if overdueSteps > 0 { return "! \(overdueSteps) overdue" }
+        return nextDue.map(UKDateFormat.date) ?? ""
+    }
+}
+
+extension PlanStanding {
+    /// Red, amber or green for one measure's state.
+    public static func rag(for state: MeasureState) -> RAG {
+        switch state {
+        case .achieved, .sustaining: return .green
+        case .onTrack, .noData: return .amber
+        case .offTrack: return .red
+        }
+    }
+
+    /// The newest `count` period percentages of a measure, oldest first (the latest entry for a
+    /// period wins).
+    public static func latestPercents(_ measure: PlanMeasure, count: Int) -> [Double?] {
+        var byPeriod: [Date: PeriodResult] = [:]
+        for result in measure.results { byPeriod[result.periodStart] = result }
+        return byPeriod.keys.sorted().suffix(count).map { byPeriod[$0]?.percent }
+    }
+
+    /// The percentage a rule aims for, if it has one.
+    public static func percentTarget(_ rule: TargetRule) -> Double? {
+        switch rule {
+        case .atLeastPercentForConsecutivePeriods(let percent, _), .reachPercentByDeadline(let percent, _): return percent
+        default: return nil
+        }
+    }
+
+    /// When the next review of this kind is due: the interval after the last one (or after the
+    /// plan started).
+    public static func nextReview(kind: ReviewKind, plan: PlanRecord, last: Date?) -> Date {
+        let from = LondonDay(last ?? plan.draft.startDate)
+        let due = kind == .manager ? from.adding(days: 7 * plan.draft.managerReviewWeeks)
+            : from.adding(months: plan.draft.providerReviewMonths)
+        return due.start
+    }
+}

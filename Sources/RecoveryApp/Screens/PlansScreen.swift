@@ -1,0 +1,134 @@
+import Foundation
+import RecoveryModel
+import TUI
+
+/// Every recovery plan, with its status, how its outcome stands and the next step due. Filter
+/// by status (`f`) and service (`v`); `/` searches titles, services and the quality statements
+/// and regulations a plan answers.
+public struct PlansScreen: ListScreen {
+    public let id = Section.plans.rawValue
+    public let title = Section.plans.title
+    public var list = ListPane(columns: [
+        TableColumn(title: "Plan", width: .flexible(minimum: 20)),
+        TableColumn(title: "Service", width: .fixed(14)),
+        TableColumn(title: "Status", width: .fixed(10)),
+        TableColumn(title: "Outcome", width: .fixed(16)),
+        TableColumn(title: "Next step", width: .fixed(12)),
+    ], emptyMessage: "No recovery plans yet. Press a to start one from a template.")
+
+    /// Which plans are shown by status.
+    public enum StatusFilter: String, CaseIterable, Sendable {
+        case open = "Open plans", closed = "Closed plans", all = "All plans"
+        func includes(_ status: PlanStatus) -> Bool {
+            switch self {
+            case .open: return status != .closed
+            case .closed: return status == .closed
+            case .all: return true
+            }
+        }
+    }
+
+    private var plans: [PlanRecord] = []
+    private var services: [Service] = []
+    private var standings: [Int64: PlanStanding] = [:]
+    public private(set) var statusFilter = StatusFilter.open
+    /// The service shown, or nil for every service.
+    public private(set) var serviceFilter: Int64?
+    private var loaded = false
+
+    public init() {}
+
+    /// The plans shown, in order.
+    public var shown: [PlanRecord] {
+        plans.filter { statusFilter.includes($0.status) && (serviceFilter == nil || $0.draft.serviceID == serviceFilter) }
+    }
+
+    private func serviceName(_ id: Int64?) -> String {
+        guard let id else { return "Provider-wide" }
+        return services.first { $0.id == id }?.name ?? "?"
+    }
+
+    public var rows: TableRows {
+        let shown = self.shown
+        return TableRows(shown.map { plan in
+            let standing = standings[plan.id]
+            return [plan.draft.title, serviceName(plan.draft.serviceID), plan.status.title,
+                    plan.status == .draft ? "" : standing?.outcomeText ?? "", standing?.nextDueText ?? ""]
+        }, roles: Dictionary(uniqueKeysWithValues: shown.enumerated().compactMap { index, plan in
+            plan.status == .closed ? (index, StyleRole.muted) : nil
+        }))
+    }
+
+    public var searchRows: any TableDataSource {
+        TableRows(shown.map { plan in
+            [plan.draft.title, serviceName(plan.draft.serviceID), plan.status.title,
+             plan.draft.qualityStatements.joined(separator: " "), plan.draft.regulations.map { "Reg \($0)" }.joined(separator: " ")]
+        })
+    }
+
+    public var hints: [String]? {
+        ["Enter open", "a new plan", "f \(statusFilter.rawValue.lowercased())", "v service: \(serviceFilter.map(serviceName) ?? "all")", "/ search"]
+    }
+
+    public func appear(context: ScreenContext) -> [AppEffect] { [ask(.loadPlans, context: context)] }
+
+    public mutating func perform(_ command: CommandID, context: ScreenContext) -> ScreenResponse {
+        if moveInList(command, context: context) { return .done }
+        switch command.rawValue {
+        case AppCommand.open.rawValue:
+            let shown = self.shown
+            guard shown.indices.contains(list.state.selected) else { return .done }
+            return ScreenResponse(push: PlanDetailScreen(planID: shown[list.state.selected].id))
+        case "plans.add":
+            return ScreenResponse(push: TemplateChoiceScreen(templates: context.environment.templates))
+        case "plans.filter-status":
+            let all = StatusFilter.allCases
+            statusFilter = all[(all.firstIndex(of: statusFilter)! + 1) % all.count]
+            list.state = TableState()
+            return .message(.info("Showing \(statusFilter.rawValue.lowercased())."))
+        case "plans.filter-service":
+            let ids: [Int64?] = [nil] + services.map(\.id)
+            let index = ids.firstIndex(of: serviceFilter) ?? 0
+            serviceFilter = ids[(index + 1) % ids.count]
+            list.state = TableState()
+            return .message(.info("Showing \(serviceFilter.map(serviceName) ?? "every service")."))
+        default:
+            return .notHandled
+        }
+    }
+
+    public mutating func receive(_ reply: StoreReply, context: ScreenContext) -> ScreenResponse {
+        switch reply {
+        case .plans(let loadedPlans, let loadedServices):
+            plans = loadedPlans
+            services = loadedServices
+            standings = Dictionary(uniqueKeysWithValues: loadedPlans.map {
+                ($0.id, PlanStanding(plan: $0, today: context.now, workingDays: context.environment.workingDays))
+            })
+            loaded = true
+            list.state.clamp(rowCount: shown.count, pageSize: ListPane.pageSize(forContentHeight: context.contentHeight))
+            return .done
+        default:
+            return savedOrFailed(reply, context: context) ?? .done
+        }
+    }
+
+    public func render(into buffer: inout Buffer, area: Rect, context: ScreenContext) {
+        let rows = self.rows
+        list.render(into: &buffer, area: area, source: rows, theme: context.theme)
+        // Colour the outcome by red, amber or green as well as its symbol and words.
+        let table = ListPane.tableArea(in: area)
+        let starts = TableView(columns: list.columns).columnStarts(for: table.width)
+        let shown = self.shown
+        let visible = list.state.clamped(rowCount: shown.count, pageSize: ListPane.pageSize(forContentHeight: area.height))
+        for row in 0..<max(0, table.height - 1) {
+            let index = visible.offset + row
+            guard shown.indices.contains(index), index != visible.selected, starts.count > 3,
+                  let standing = standings[shown[index].id], shown[index].status != .draft else { continue }
+            let x = table.x + starts[3]
+            buffer.restyle(Rect(x: x, y: table.y + 1 + row, width: 16, height: 1), with: context.theme[standing.rag.role])
+        }
+        buffer.write(" \(statusFilter.rawValue) · \(serviceFilter.map(serviceName) ?? "every service")",
+                     in: area.row(-1), style: context.theme[.muted])
+    }
+}

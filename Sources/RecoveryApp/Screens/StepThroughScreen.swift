@@ -1,0 +1,139 @@
+import Foundation
+import RecoveryModel
+import TUI
+
+/// The step-through: one step per page, "Step 2 of 5", who does what, where to record it, when
+/// it was last done and when it is next due. `d` done, `s` skip, `e` problem found, Left and
+/// Right to move. After a step is recorded the next one shows, so a team leader at the end of a
+/// shift gets through their due steps in a few keys each.
+public struct StepThroughScreen: Screen {
+    public static let screenID = "step-through"
+    public let id = StepThroughScreen.screenID
+    public var title: String { "Steps" }
+
+    public let planID: Int64
+    public private(set) var plan: PlanRecord?
+    /// The step shown (0-based, in position order).
+    public private(set) var index = 0
+    /// The step being recorded and how many entries it had, to move on once it is saved.
+    private var recording: (stepID: Int64, entries: Int)?
+
+    public init(planID: Int64) { self.planID = planID }
+
+    private var steps: [PlanStep] { plan?.steps.sorted { $0.definition.position < $1.definition.position } ?? [] }
+
+    public func appear(context: ScreenContext) -> [AppEffect] { [ask(.loadPlan(id: planID), context: context)] }
+
+    public var hints: [String]? { ["d done", "s skip", "e problem found", "< > previous/next", "Esc back"] }
+
+    public mutating func perform(_ command: CommandID, context: ScreenContext) -> ScreenResponse {
+        guard let plan, steps.indices.contains(index) else { return .notHandled }
+        let step = steps[index]
+        let outcome: StepOutcome
+        switch command.rawValue {
+        case "step.previous":
+            index = max(0, index - 1)
+            return .done
+        case "step.next":
+            index = min(steps.count - 1, index + 1)
+            return .done
+        case "step.done": outcome = .done
+        case "step.skip": outcome = .skipped
+        case "step.problem": outcome = .problemFound
+        default: return .notHandled
+        }
+        guard plan.status != .closed else { return .message(.info("This plan is closed; reopen it to record steps.")) }
+        recording = (step.id, step.entries.count)
+        return ScreenResponse(push: PlanForms.stepEntry(plan: plan, step: step, outcome: outcome, now: context.now))
+    }
+
+    public mutating func receive(_ reply: StoreReply, context: ScreenContext) -> ScreenResponse {
+        switch reply {
+        case .plan(let loaded, _, _):
+            let first = plan == nil
+            plan = loaded
+            if first {
+                // Start at the first step that is due today or overdue.
+                index = steps.firstIndex { step in step.nextDue.map { LondonDay($0) <= LondonDay(context.now) } ?? false } ?? 0
+            } else if let pending = recording, let step = steps.first(where: { $0.id == pending.stepID }),
+                      step.entries.count > pending.entries {
+                recording = nil
+                if index < steps.count - 1 {
+                    index += 1
+                } else {
+                    return .message(.ok("That was step 5 of 5. Esc goes back to the plan."))
+                }
+            }
+            return .done
+        case .failed(let message):
+            return .message(.error(message))
+        default:
+            return .done
+        }
+    }
+
+    public func render(into buffer: inout Buffer, area: Rect, context: ScreenContext) {
+        let theme = context.theme
+        guard let plan, steps.indices.contains(index) else {
+            buffer.write("  Loading the steps…", in: area.row(1), style: theme[.muted])
+            return
+        }
+        let step = steps[index]
+        let inner = area.inset(top: 1, left: 2, bottom: 1, right: 2)
+        var y = inner.y
+        func line(_ text: String, _ role: StyleRole, gap: Int = 0) {
+            for piece in TextWrap.lines(text, width: max(10, inner.width)) where y < inner.maxY {
+                buffer.write(piece, in: Rect(x: inner.x, y: y, width: inner.width, height: 1), style: theme[role])
+                y += 1
+            }
+            y += gap
+        }
+        func field(_ label: String, _ value: String) {
+            let labelWidth = 14
+            for (offset, piece) in TextWrap.lines(value, width: max(10, inner.width - labelWidth)).enumerated() where y < inner.maxY {
+                if offset == 0 {
+                    buffer.write(label, in: Rect(x: inner.x, y: y, width: labelWidth, height: 1), style: theme[.muted])
+                }
+                buffer.write(piece, in: Rect(x: inner.x + labelWidth, y: y, width: inner.width - labelWidth, height: 1),
+                             style: theme[.normal])
+                y += 1
+            }
+        }
+        line("Step \(step.definition.position) of \(steps.count) · \(plan.draft.title)", .header, gap: 1)
+        field("Who", step.definition.role.title)
+        field("Does what", step.definition.action)
+        field("Record it in", step.definition.recordedIn)
+        field("How often", step.definition.cadence.title)
+        y += 1
+        if let last = step.entries.last {
+            line("Last recorded: \(UKDateFormat.date(last.occurredAt)) \(UKDateFormat.time(last.occurredAt)), \(last.outcome.title.lowercased()) by \(last.recordedBy)", .normal)
+        } else {
+            line("Not recorded yet.", .muted)
+        }
+        if plan.status == .closed {
+            line("The plan is closed.", .muted)
+        } else if let next = step.nextDue {
+            if step.isOverdue(today: context.now) {
+                line("! Overdue: it was due \(UKDateFormat.date(next)).", .warning)
+            } else {
+                line("Next due: \(UKDateFormat.date(next)).", .normal)
+            }
+        } else {
+            line("Done: a one-off step.", .ok)
+        }
+        y += 1
+        let recent = step.entries.suffix(3).reversed()
+        if !recent.isEmpty { line("Recent records:", .header) }
+        for entry in recent {
+            var text = "\(UKDateFormat.date(entry.occurredAt)) \(entry.outcome.title)"
+            if !entry.note.isEmpty { text += ": \(entry.note)" }
+            if !entry.evidence.isEmpty { text += " (evidence: \(entry.evidence))" }
+            line(text, .muted)
+        }
+        let dots = steps.enumerated().map { offset, candidate -> String in
+            let mark = candidate.isOverdue(today: context.now) && plan.status != .closed ? "!" : (candidate.entries.isEmpty ? "·" : "✓")
+            return offset == index ? "[\(candidate.definition.position)\(mark)]" : " \(candidate.definition.position)\(mark) "
+        }.joined()
+        buffer.write("  " + dots + "   ✓ recorded  ! overdue  · not yet", in: area.row(-1), style: theme[.muted])
+    }
+}
