@@ -28,7 +28,8 @@ enum PlanRules {
         case .closed: what = "it can only be reopened"
         case .reopened: what = "it can only move to active or monitoring"
         }
-        return "A \(from.title.lowercased()) plan cannot be set to \(to.title.lowercased()); \(what)."
+        let state = from == .draft ? "a draft" : from == .monitoring ? "in monitoring" : from.title.lowercased()
+        return "This plan is \(state) and cannot be set to \(to.title.lowercased()); \(what)."
     }
 
     /// True when a measure's figures are percentages (numerator out of a denominator above 0):
