@@ -53,6 +53,15 @@ public struct PlanDetailScreen: Screen {
                 return .message(.info("The plan is already \(plan.status.title.lowercased())."))
             }
             return ScreenResponse(push: PlanForms.statusChange(plan: plan, to: .active, title: "Start the plan"))
+        case "plan.monitor":
+            switch plan.status {
+            case .active, .reopened:
+                return ScreenResponse(push: PlanForms.statusChange(plan: plan, to: .monitoring, title: "Target met: monitor the plan"))
+            case .monitoring:
+                return ScreenResponse(push: PlanForms.statusChange(plan: plan, to: .active, title: "Back to active"))
+            default:
+                return .message(.info("Only an active plan can move to monitoring."))
+            }
         case "plan.edit":
             guard plan.status != .closed else { return .message(.info("Reopen the plan (o) before changing it.")) }
             return ScreenResponse(push: PlanFormScreen(draft: plan.draft, planID: plan.id, status: plan.status))
@@ -166,7 +175,7 @@ public struct PlanDetailScreen: Screen {
     }
 
     public var hints: [String]? {
-        ["s steps", "m result", "r review", "c close", "e edit", "g start", "o reopen", "Up/Down scroll"]
+        ["s steps", "m result", "r review", "c close", "e edit", "g start", "w monitor", "o reopen", "↑↓ scroll"]
     }
 
     public func render(into buffer: inout Buffer, area: Rect, context: ScreenContext) {

@@ -20,6 +20,7 @@ public struct PlanFormScreen: Screen {
     public private(set) var pages: [Form]
     public private(set) var page = 0
     private var services: [Service] = []
+    private var staff: [StaffMember] = []
 
     static let pageTitles = ["The plan", "Risks and oversight", "Step 1", "Step 2", "Step 3", "Step 4", "Step 5", "Why it changed"]
 
@@ -44,6 +45,7 @@ public struct PlanFormScreen: Screen {
                 FormField(label: "Baseline figure", field: TextField(value: draft.baselineFigure.map { String($0) } ?? ""),
                           hint: "Optional number", validator: FieldChecks.number(optional: true)),
                 FormField(label: "What we learned", field: TextField(value: draft.learning), hint: "Why it happened"),
+                FormField(label: "Owner", field: TextField(value: ""), hint: "Who answers for it"),
             ], labelWidth: 20, fieldWidth: 34, rowSpacing: 0),
             Form(fields: [
                 FormField(label: "What can go wrong", field: TextField(value: draft.risks.joined(separator: "; ")), hint: "Separate with ;"),
@@ -91,7 +93,7 @@ public struct PlanFormScreen: Screen {
         return PlanSource.allCases.first { $0.title.lowercased() == folded || $0.rawValue == folded }
     }
 
-    public func appear(context: ScreenContext) -> [AppEffect] { [ask(.loadServices, context: context)] }
+    public func appear(context: ScreenContext) -> [AppEffect] { [ask(.loadStaff, context: context)] }
 
     public var hints: [String]? {
         ["Page \(page + 1) of \(pages.count): \(Self.pageTitles[min(page, Self.pageTitles.count - 1)])",
@@ -180,6 +182,13 @@ public struct PlanFormScreen: Screen {
         draft.baseline = plan[6]
         draft.baselineFigure = Double(plan[7])
         draft.learning = plan[8]
+        if plan[9].isEmpty {
+            draft.ownerID = nil
+        } else if let owner = staff.first(where: { $0.active && $0.name.lowercased() == plan[9].lowercased() }) {
+            draft.ownerID = owner.id
+        } else {
+            return .failure(Problem(message: "there is no active member of staff called \"\(plan[9])\"."))
+        }
         let list = { (text: String) in text.split(separator: ";").map { String($0).trimmed }.filter { !$0.isEmpty } }
         draft.risks = list(oversight[0])
         draft.warningSigns = list(oversight[1])
@@ -201,12 +210,18 @@ public struct PlanFormScreen: Screen {
 
     public mutating func receive(_ reply: StoreReply, context: ScreenContext) -> ScreenResponse {
         switch reply {
-        case .services(let loaded):
+        case .staff(let people, let loaded):
             services = loaded
+            staff = people
             if let serviceID = original.serviceID, let name = loaded.first(where: { $0.id == serviceID })?.name,
                pages[0].fields[1].value.isEmpty {
                 pages[0].fields[1].field = TextField(value: name)
                 pages[0].fields[1].initialValue = name
+            }
+            if let ownerID = original.ownerID, let name = people.first(where: { $0.id == ownerID })?.name,
+               pages[0].fields[9].value.isEmpty {
+                pages[0].fields[9].field = TextField(value: name)
+                pages[0].fields[9].initialValue = name
             }
             return .done
         case .saved(let message): return ScreenResponse(pop: true, status: .ok(message))

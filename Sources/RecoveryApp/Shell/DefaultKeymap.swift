@@ -89,6 +89,8 @@ public enum DefaultKeymap {
                    label: "Review", help: "Record a governance review", inKeyBar: true),
         KeyBinding("plan.start", keys: [.character("g")], scope: .screen("plan"),
                    label: "Start", help: "Start a draft plan (make it active)"),
+        KeyBinding("plan.monitor", keys: [.character("w")], scope: .screen("plan"),
+                   label: "Monitor", help: "Move the plan to monitoring (target met, being sustained), or back to active"),
         KeyBinding("plan.close", keys: [.character("c")], scope: .screen("plan"),
                    label: "Close", help: "Close the plan (only when every measure is achieved)", inKeyBar: true),
         KeyBinding("plan.reopen", keys: [.character("o")], scope: .screen("plan"),

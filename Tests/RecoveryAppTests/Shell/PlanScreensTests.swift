@@ -116,6 +116,35 @@ import TUI
         check("plan-step")
     }
 
+    @Test func monitoringAndTheOwnerAreSetFromTheScreens() throws {
+        let app = try Harness()
+        try deputyManager(app)
+        let dee = try app.store.staff(includingInactive: false).first { $0.name == "Dee Morgan" }!
+        let template = try #require(app.state.environment.templates.first { $0.id == "refusal-recording-gaps" })
+        let created = try app.store.createPlan(PlanDraft(template: template, serviceID: nil, ownerID: dee.id,
+                                                         startDate: ShellTestSupport.fixedNow),
+                                               activate: true, by: dee.actor, at: ShellTestSupport.fixedNow)
+        app.runner.runUntilIdle()
+        app.signIn("Dee", pin: "4321")
+        app.keys(.function(3), .enter, .character("w"))
+        app.text("Target met for now")
+        app.keys(.enter)
+        #expect(try app.store.plan(created.id).status == .monitoring)
+        #expect(try app.store.plan(created.id).statusChanges.last?.reason == "Target met for now")
+        // Amend: a new owner, with the reason on the last page.
+        app.keys(.character("e"))
+        #expect(app.screen.contains("Dee Morgan"), "the owner is filled in")
+        for _ in 0..<9 { app.keys(.tab) }
+        app.keys(.control("u"))
+        app.text("Tom Reid")
+        app.keys(.control("s"))
+        #expect(app.screen.contains("Why it changed") || app.screen.contains("Reason for change"), "\(app.screen)")
+        app.text("Tom leads the MAR checks now")
+        app.keys(.control("s"))
+        let tom = try app.store.staff(includingInactive: false).first { $0.name == "Tom Reid" }!
+        #expect(try app.store.plan(created.id).draft.ownerID == tom.id)
+    }
+
     @Test func aTeamLeaderCanRecordStepsButNotClose() throws {
         let app = try Harness()
         try deputyManager(app)
