@@ -88,9 +88,11 @@ public struct PlanDetailScreen: Screen {
     public func lines(width: Int, context: ScreenContext) -> [(String, StyleRole)] {
         guard let plan else { return [("Loading the plan…", .muted)] }
         var out: [(String, StyleRole)] = []
-        func add(_ text: String, _ role: StyleRole = .normal, indent: String = "") {
-            for (index, line) in TextWrap.lines(text, width: max(10, width - indent.count)).enumerated() {
-                out.append(((index == 0 ? indent : String(repeating: " ", count: indent.count)) + line, role))
+        /// Adds wrapped text; `indent` starts every line, `hang` further indents the lines after the first.
+        func add(_ text: String, _ role: StyleRole = .normal, indent: String = "", hang: Int = 0) {
+            let lines = TextWrap.lines(text, width: max(10, width - indent.count - hang))
+            for (index, line) in lines.enumerated() {
+                out.append((indent + (index == 0 ? "" : String(repeating: " ", count: hang)) + line, role))
             }
         }
         func heading(_ text: String) { out.append(("", .normal)); out.append((text, .header)) }
@@ -114,7 +116,7 @@ public struct PlanDetailScreen: Screen {
         for (measure, evaluation) in zip(plan.measures, standing.evaluations) {
             let rag = PlanStanding.rag(for: evaluation.state)
             let rules = measure.definition.rules.map { $0.summary(period: measure.definition.period) }.joined(separator: " and ")
-            add("\(rag.badge) \(evaluation.state.title): \(measure.definition.name) (\(rules))", rag.role)
+            add("\(rag.badge) \(evaluation.state.title): \(measure.definition.name) (\(rules))", rag.role, hang: 3)
             add(evaluation.why, .normal, indent: "    ")
             let recent = PlanStanding.latestPercents(measure, count: 12)
             if !recent.isEmpty {
@@ -131,13 +133,13 @@ public struct PlanDetailScreen: Screen {
             add("● Every measure is achieved: the plan can be closed (c).", .ok)
         } else {
             add("Not ready to close:", .normal)
-            for missing in standing.closure.missing { add("• " + missing, .normal, indent: "  ") }
+            for missing in standing.closure.missing { add("• " + missing, .normal, indent: "  ", hang: 2) }
         }
 
         heading("The five steps")
         for step in plan.steps.sorted(by: { $0.definition.position < $1.definition.position }) {
             let definition = step.definition
-            add("\(definition.position). \(definition.role.title): \(definition.action)", .normal)
+            add("\(definition.position). \(definition.role.title): \(definition.action)", .normal, hang: 3)
             var when = "Recorded in \(definition.recordedIn) · \(definition.cadence.title.lowercased())"
             if let last = step.lastDone { when += " · last done \(UKDateFormat.date(last))" }
             if plan.status != .closed, let next = step.nextDue {
@@ -151,7 +153,10 @@ public struct PlanDetailScreen: Screen {
             let reviews = plan.reviews.filter { $0.kind == kind }.sorted { $0.occurredAt < $1.occurredAt }
             let last = reviews.last
             let due = PlanStanding.nextReview(kind: kind, plan: plan, last: last?.occurredAt)
-            var text = "\(kind.title): every " + (kind == .manager ? "\(draft.managerReviewWeeks) weeks" : "\(draft.providerReviewMonths) months")
+            let interval = kind == .manager
+                ? (draft.managerReviewWeeks == 1 ? "every week" : "every \(draft.managerReviewWeeks) weeks")
+                : (draft.providerReviewMonths == 1 ? "every month" : "every \(draft.providerReviewMonths) months")
+            var text = "\(kind.title): \(interval)"
             if let last { text += " · last \(UKDateFormat.date(last.occurredAt)) (\(last.decision.title.lowercased()))" }
             let overdue = plan.status != .closed && LondonDay(due) < LondonDay(today)
             text += overdue ? " · ! overdue since \(UKDateFormat.date(due))" : " · next by \(UKDateFormat.date(due))"
