@@ -48,9 +48,7 @@ enum TerminalSession {
         logger.info("RecoveryDesk \(RecoveryDeskVersion.current) started; store \(prepared.environment.storePath)")
 
         var theme = prepared.theme
-        var services = LiveServices(catalogue: prepared.services.catalogue, paths: paths,
-                                    forceMonochrome: prepared.services.forceMonochrome, store: opened.store,
-                                    workingDays: prepared.environment.workingDays)
+        var services = prepared.services.attaching(opened.store, workingDays: prepared.environment.workingDays)
         if !terminal.supportsColour {
             theme = Theme.monochrome
             services = services.monochrome()

@@ -14,11 +14,10 @@ public struct EmptySectionScreen: Screen {
     public var headline: String {
         switch section {
         case .dashboard: return "No services yet."
-        case .plans: return "No recovery plans yet."
         case .marChecks: return "No MAR chart checks recorded yet."
         case .observations: return "No observations recorded yet."
         case .escalations: return "No escalations raised yet."
-        case .admin: return "Nothing to administer yet."
+        case .plans, .admin: return ""
         }
     }
 
@@ -27,15 +26,14 @@ public struct EmptySectionScreen: Screen {
         switch section {
         case .dashboard:
             return "Each service will have a row here with its early-warning signs, marked red, amber or green by a symbol as well as a colour, and a trend over the last 12 weeks."
-        case .plans:
-            return "A recovery plan answers one concern, such as an inspection finding, a notice, an audit or an incident, with five steps: who does what, where it is written down and how often. It stays open until the outcome is proven, not just the activity."
         case .marChecks:
             return "Team leaders log the check of each round's MAR charts here at the end of a round, with every finding set out: what, whose chart, which staff member and what was done."
         case .observations:
             return "Supervisors record medicines rounds they watched, spot checks and competency assessments here, each against a named staff member, with the outcome and any follow-up."
         case .escalations:
             return "Anyone signed in can raise an escalation here. Each one gets a due-by date counted in working days, and any that run late are flagged."
-        case .admin:
+        case .plans, .admin:
+            // These sections have screens of their own (`SectionScreens`).
             return ""
         }
     }

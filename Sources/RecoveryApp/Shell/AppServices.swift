@@ -32,6 +32,12 @@ public struct LiveServices: AppServices {
         self.store = store.map { StoreRequestRunner(store: $0, workingDays: workingDays) }
     }
 
+    /// The same services with an open store.
+    public func attaching(_ store: any RecoveryDataStore, workingDays: WorkingDays) -> LiveServices {
+        LiveServices(catalogue: catalogue, paths: paths, forceMonochrome: forceMonochrome, store: store,
+                     workingDays: workingDays)
+    }
+
     /// The same services showing every theme in monochrome.
     public func monochrome() -> LiveServices {
         LiveServices(catalogue: catalogue, paths: paths, forceMonochrome: true, store: store?.store,
