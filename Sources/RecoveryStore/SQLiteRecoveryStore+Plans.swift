@@ -136,7 +136,7 @@ extension SQLiteRecoveryStore {
     public func closePlan(_ planID: Int64, note: String, workingDays: WorkingDays, by actor: Actor,
                           at now: Date) throws(StoreError) {
         try WritePath.write(pool, by: actor, needing: .closePlan, at: now) { writer in
-            let plan = try Self.loadPlan(writer.db, planID)
+            let plan = try Self.loadPlan(writer.db, planID, workingDays: workingDays)
             switch plan.status {
             case .closed: throw StoreError.invalid("This plan is already closed.")
             case .draft: throw StoreError.invalid("A draft plan cannot be closed; make it active first.")
@@ -246,8 +246,8 @@ extension SQLiteRecoveryStore {
 
     // MARK: Helpers
 
-    static func loadPlan(_ db: Database, _ planID: Int64) throws -> PlanRecord {
-        guard let plan = try PlanRows.load(db, where: "id = ?", arguments: [planID]).first else {
+    static func loadPlan(_ db: Database, _ planID: Int64, workingDays: WorkingDays = .weekendsOnly) throws -> PlanRecord {
+        guard let plan = try PlanRows.load(db, where: "id = ?", arguments: [planID], workingDays: workingDays).first else {
             throw StoreError.notFound("There is no plan with id \(planID).")
         }
         return plan

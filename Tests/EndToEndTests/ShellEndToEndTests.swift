@@ -48,9 +48,9 @@ import Testing
         try session.send("F3")
         try session.waitFor("No recovery plans yet.")
         try session.send("4")
-        try session.waitFor("No MAR chart checks recorded yet.")
+        try session.waitFor("No MAR chart checks in the last 28 days.")
         try session.send("q")
-        try session.waitFor("No services yet.")
+        try session.waitFor("Oak House")
     }
 
     @Test func resizeBelowTheMinimumAndBackRestoresTheScreen() throws {

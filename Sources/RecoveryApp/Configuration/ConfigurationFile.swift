@@ -16,7 +16,7 @@ import Yams
 /// See docs/configuration.md.
 public enum ConfigurationFile {
     /// The settings the file may have.
-    public static let settingNames = ["theme", "idle-lock-minutes", "mouse", "keys"]
+    public static let settingNames = ["theme", "idle-lock-minutes", "late-entry-hours", "mouse", "keys"]
 
     /// Reads the settings at `url`. A missing file gives the defaults; a file that exists but
     /// cannot be read, or has a mistake in it, is an error.
@@ -53,7 +53,11 @@ public enum ConfigurationFile {
                 }
                 configuration.theme = scalar.string
             case "idle-lock-minutes":
-                configuration.idleLockMinutes = try minutes(value, line: line, file: file)
+                configuration.idleLockMinutes = try wholeNumber(value, setting: name, unit: "minutes",
+                                                                range: UserConfiguration.idleLockRange, line: line, file: file)
+            case "late-entry-hours":
+                configuration.lateEntryHours = try wholeNumber(value, setting: name, unit: "hours",
+                                                               range: UserConfiguration.lateEntryRange, line: line, file: file)
             case "mouse":
                 configuration.mouse = try yesNo(value, setting: name, line: line, file: file)
             case "keys":
@@ -69,26 +73,26 @@ public enum ConfigurationFile {
 
     // MARK: - Values
 
-    private static func minutes(_ node: Node, line: Int?, file: String) throws(ConfigurationError) -> Int {
-        let range = UserConfiguration.idleLockRange
-        let advice = "give whole minutes from \(range.lowerBound) to \(range.upperBound)"
+    private static func wholeNumber(_ node: Node, setting: String, unit: String, range: ClosedRange<Int>,
+                                    line: Int?, file: String) throws(ConfigurationError) -> Int {
+        let advice = "give whole \(unit) from \(range.lowerBound) to \(range.upperBound)"
         guard case .scalar(let scalar) = node, !SafeYAML.isNull(scalar) else {
             throw ConfigurationError(file: file, line: line, problem:
-                "idle-lock-minutes needs a number; \(advice)")
+                "\(setting) needs a number; \(advice)")
         }
         let written = scalar.string.trimmingCharacters(in: .whitespaces)
         let digits = written.hasPrefix("+") || written.hasPrefix("-") ? String(written.dropFirst()) : written
         guard !digits.isEmpty, digits.allSatisfy({ $0.isASCII && $0.isNumber }) else {
             if Double(written) != nil {
                 throw ConfigurationError(file: file, line: line, problem:
-                    "idle-lock-minutes must be a whole number, not \(SafeYAML.shown(written)); \(advice)")
+                    "\(setting) must be a whole number, not \(SafeYAML.shown(written)); \(advice)")
             }
             throw ConfigurationError(file: file, line: line, problem:
-                "idle-lock-minutes must be a number, not \(SafeYAML.shown(written)); \(advice)")
+                "\(setting) must be a number, not \(SafeYAML.shown(written)); \(advice)")
         }
         guard !written.hasPrefix("-"), let value = Int(digits), range.contains(value) else {
             throw ConfigurationError(file: file, line: line, problem:
-                "idle-lock-minutes is \(written.count > 12 ? (written.hasPrefix("-") ? "far too small" : "far too large") : written), "
+                "\(setting) is \(written.count > 12 ? (written.hasPrefix("-") ? "far too small" : "far too large") : written), "
                 + "which is outside the allowed range; \(advice)")
         }
         return value

@@ -24,6 +24,10 @@ extension ConfigurationFile {
         # Lock the screen after this many minutes without a key press (whole minutes, 1 to 240).
         idle-lock-minutes: \(configuration.idleLockMinutes)
 
+        # A MAR check entered more than this many hours after its round asks for a reason and is
+        # flagged as a late entry (whole hours, 1 to 168).
+        late-entry-hours: \(configuration.lateEntryHours)
+
         # Click and scroll with the mouse (true or false).
         mouse: \(configuration.mouse)
 

@@ -7,6 +7,8 @@ public struct UserConfiguration: Equatable, Sendable {
     public var theme: String?
     /// Minutes without a key press before the screen locks, 1 to 240.
     public var idleLockMinutes: Int
+    /// Hours after a round before a MAR check counts as a late entry (needs a reason), 1 to 168.
+    public var lateEntryHours: Int
     /// Whether to use the mouse for clicking and scrolling.
     public var mouse: Bool
     /// The user's own keys for commands, in the order written.
@@ -14,11 +16,14 @@ public struct UserConfiguration: Equatable, Sendable {
 
     /// The minutes `idleLockMinutes` may take.
     public static let idleLockRange = 1...240
+    /// The hours `lateEntryHours` may take.
+    public static let lateEntryRange = 1...168
 
-    public init(theme: String? = nil, idleLockMinutes: Int = 5, mouse: Bool = false,
+    public init(theme: String? = nil, idleLockMinutes: Int = 5, lateEntryHours: Int = 24, mouse: Bool = false,
                 keyOverrides: [KeyOverride] = []) {
         self.theme = theme
         self.idleLockMinutes = idleLockMinutes
+        self.lateEntryHours = lateEntryHours
         self.mouse = mouse
         self.keyOverrides = keyOverrides
     }

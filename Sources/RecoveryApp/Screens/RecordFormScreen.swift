@@ -23,13 +23,18 @@ public struct RecordFormScreen: Screen {
     public var isTyping: Bool { true }
     public var hasUnsavedInput: Bool { form.hasUnsavedInput }
 
-    public init(id: String, title: String, intro: String, fields: [FormField],
+    /// What to open after a successful save (e.g. an escalation suggested by what was saved).
+    let afterSave: (@Sendable (StoreReply) -> (any Screen)?)?
+
+    public init(id: String, title: String, intro: String, fields: [FormField], compact: Bool = false,
                 crossCheck: @escaping @Sendable ([String]) -> String? = { _ in nil },
+                afterSave: (@Sendable (StoreReply) -> (any Screen)?)? = nil,
                 makeRequest: @escaping @Sendable ([String]) -> StoreRequest) {
         self.id = id
         self.title = title
         self.intro = intro
-        form = Form(fields: fields, labelWidth: 24, fieldWidth: 26)
+        form = Form(fields: fields, labelWidth: 24, fieldWidth: 26, rowSpacing: compact ? 0 : 1)
+        self.afterSave = afterSave
         self.crossCheck = crossCheck
         self.makeRequest = makeRequest
     }
@@ -46,6 +51,13 @@ public struct RecordFormScreen: Screen {
         }
     }
 
+    /// Sets a field's starting value (e.g. the selected person).
+    public mutating func prefill(_ index: Int, with value: String) {
+        guard form.fields.indices.contains(index) else { return }
+        form.fields[index].field = TextField(value: value)
+        form.fields[index].initialValue = value
+    }
+
     public mutating func type(_ key: Key, context: ScreenContext) -> ScreenResponse {
         _ = form.handle(key)
         return .done
@@ -53,7 +65,7 @@ public struct RecordFormScreen: Screen {
 
     public mutating func receive(_ reply: StoreReply, context: ScreenContext) -> ScreenResponse {
         switch reply {
-        case .saved(let message): return ScreenResponse(pop: true, status: .ok(message))
+        case .saved(let message): return ScreenResponse(push: afterSave?(reply), pop: true, status: .ok(message))
         case .failed(let message): return .message(.error("Not saved: \(message)"))
         default: return .done
         }

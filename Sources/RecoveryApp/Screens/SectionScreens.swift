@@ -6,8 +6,11 @@ public enum SectionScreens {
     public static func make(_ section: Section) -> any Screen {
         switch section {
         case .admin: return AdminScreen()
+        case .dashboard: return DashboardScreen()
         case .plans: return PlansScreen()
-        default: return EmptySectionScreen(section: section)
+        case .marChecks: return MARChecksScreen()
+        case .observations: return ObservationsScreen()
+        case .escalations: return EscalationsScreen()
         }
     }
 

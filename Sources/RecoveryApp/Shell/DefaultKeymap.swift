@@ -3,7 +3,8 @@ import TUI
 /// The built-in key table. It is the single source for dispatch, the key bar, the hint line and
 /// the help screen; a user's `keys:` overrides are applied on top of it.
 public enum DefaultKeymap {
-    public static let keymap = Keymap(globalBindings + listBindings + recordListBindings + planBindings + formBindings + dialogBindings)
+    public static let keymap = Keymap(globalBindings + listBindings + recordListBindings + planBindings + evidenceBindings + formBindings
+                                     + dialogBindings)
 
     static let globalBindings: [KeyBinding] = [
         KeyBinding(AppCommand.help, keys: [.function(1), .character("?"), .character("1")],
@@ -107,6 +108,32 @@ public enum DefaultKeymap {
                    label: "Previous", help: "Go to the previous step", inKeyBar: true),
         KeyBinding("step.next", keys: [.character(">"), .character(".")], scope: .screen("step-through"),
                    label: "Next", help: "Go to the next step", inKeyBar: true),
+    ]
+
+    /// Keys of the daily evidence screens.
+    static let evidenceBindings: [KeyBinding] = [
+        KeyBinding("mar-checks.add", keys: [.character("a")], scope: .screen("marChecks"),
+                   label: "Log a check", help: "Log a MAR chart check (a clean one is a number and Ctrl-S)", inKeyBar: true),
+        KeyBinding("mar-checks.coverage", keys: [.character("c")], scope: .screen("marChecks"),
+                   label: "Coverage", help: "Show which rounds of the last 28 days were checked", inKeyBar: true),
+        KeyBinding("coverage.next-service", keys: [.character("v")], scope: .screen("coverage"),
+                   label: "Next service", help: "Show the next service's coverage"),
+        KeyBinding("mar-check.add-finding", keys: [.function(7)], scope: .screen("mar-check-form"),
+                   label: "Finding", help: "Add a finding to the check", inKeyBar: true),
+        KeyBinding("mar-check.correct", keys: [.character("e")], scope: .screen("mar-check"),
+                   label: "Correct", help: "Correct the check (with a reason; the original stays visible)", inKeyBar: true),
+        KeyBinding("observations.add", keys: [.character("a")], scope: .screen("observations"),
+                   label: "Observe", help: "Record an observation or competency check (supervisors and above)", inKeyBar: true),
+        KeyBinding("escalations.add", keys: [.character("a")], scope: .screen("escalations"),
+                   label: "Raise", help: "Raise an escalation", inKeyBar: true),
+        KeyBinding("escalations.filter", keys: [.character("f")], scope: .screen("escalations"),
+                   label: "Open/all", help: "Show open escalations only, or all of them"),
+        KeyBinding("escalation.acknowledge", keys: [.character("a")], scope: .screen("escalation"),
+                   label: "Acknowledge", help: "Acknowledge the escalation", inKeyBar: true),
+        KeyBinding("escalation.respond", keys: [.character("r")], scope: .screen("escalation"),
+                   label: "Respond", help: "Record the response", inKeyBar: true),
+        KeyBinding("escalation.resolve", keys: [.character("v")], scope: .screen("escalation"),
+                   label: "Resolve", help: "Resolve it with the outcome (records whether it was in time)", inKeyBar: true),
     ]
 
     static let formBindings: [KeyBinding] = [

@@ -28,6 +28,15 @@ public enum StoreRequest: Sendable, Equatable {
     case recordStepEntry(planID: Int64, stepID: Int64, outcome: StepOutcome, note: String, evidence: String, occurredAt: Date)
     case recordMeasurement(measureID: Int64, result: PeriodResult)
     case recordReview(planID: Int64, kind: ReviewKind, decision: ReviewDecision, note: String, challenge: String)
+    /// MAR checks of the last `days` days, with services and staff (for the form's defaults).
+    case loadMARChecks(days: Int)
+    case logMARCheck(MARCheckDraft, lateEntryHours: Int)
+    case amendMARCheck(id: Int64, draft: MARCheckDraft, reason: String)
+    case loadCompetency
+    case recordObservation(ObservationDraft)
+    case loadEscalations(openOnly: Bool)
+    case raiseEscalation(EscalationDraft)
+    case advanceEscalation(id: Int64, to: EscalationStatus, note: String)
 }
 
 /// The store's answer.
@@ -42,10 +51,22 @@ public enum StoreReply: Sendable, Equatable {
                        pinPolicy: PINPolicy)
     case plans([PlanRecord], services: [Service])
     case plan(PlanRecord, services: [Service], staff: [StaffMember])
+    case marChecks([MARCheck], services: [Service], staff: [StaffMember])
+    /// A check was saved; `unqualified` names staff in its findings without a current competency.
+    case marCheckSaved(MARCheck, unqualified: [StaffMember])
+    case competency([CompetencyRow], services: [Service])
+    case escalations([Escalation], services: [Service], staff: [StaffMember])
     /// A write succeeded; the words say what was done.
     case saved(String)
     /// Refused or failed; the words say why.
     case failed(String)
+}
+
+/// A member of staff's medicines competency and their latest observation.
+public struct CompetencyRow: Hashable, Sendable {
+    public var person: StaffMember
+    public var status: CompetencyStatus
+    public var latest: Observation?
 }
 
 /// Carries out store requests against a `RecoveryDataStore`.
@@ -147,6 +168,47 @@ public struct StoreRequestRunner: Sendable {
             let review = try store.recordReview(planID: planID, kind: kind, decision: decision, note: note,
                                                 challenge: challenge, occurredAt: now, by: try signedIn(actor), at: now)
             return .saved("\(review.kind.title) recorded: \(review.decision.title.lowercased()).")
+        case .loadMARChecks(let days):
+            let from = LondonDay(now).adding(days: -days).start
+            return .marChecks(try store.marChecks(serviceID: nil, from: from, to: now),
+                              services: try store.services(includingInactive: false),
+                              staff: try store.staff(includingInactive: false))
+        case .logMARCheck(let draft, let hours):
+            let check = try store.logMARCheck(draft, lateEntryRule: LateEntryRule(hours: hours), by: try signedIn(actor), at: now)
+            let named = Set(draft.findings.compactMap(\.staffID))
+            let people = try store.staff(includingInactive: true).filter { named.contains($0.id) }
+            var unqualified: [StaffMember] = []
+            for person in people where !(try store.competency(of: person.id, at: now)).isCurrent {
+                unqualified.append(person)
+            }
+            return .marCheckSaved(check, unqualified: unqualified)
+        case .amendMARCheck(let id, let draft, let reason):
+            try store.amendMARCheck(id, to: draft, reason: reason, by: try signedIn(actor), at: now)
+            return .saved("Check corrected; the original is kept beside it.")
+        case .loadCompetency:
+            let people = try store.staff(includingInactive: false)
+            let all = try store.observations(staffID: nil)
+            var rows: [CompetencyRow] = []
+            for person in people {
+                let latest = all.filter { $0.draft.staffID == person.id }.max { $0.draft.occurredAt < $1.draft.occurredAt }
+                rows.append(CompetencyRow(person: person, status: try store.competency(of: person.id, at: now), latest: latest))
+            }
+            return .competency(rows, services: try store.services(includingInactive: false))
+        case .recordObservation(let draft):
+            let observation = try store.recordObservation(draft, by: try signedIn(actor), at: now)
+            return .saved("Observation recorded: \(observation.draft.outcome.title.lowercased()).")
+        case .loadEscalations(let openOnly):
+            return .escalations(try store.escalations(openOnly: openOnly, serviceID: nil, at: now),
+                                services: try store.services(includingInactive: true),
+                                staff: try store.staff(includingInactive: true))
+        case .raiseEscalation(let draft):
+            let escalation = try store.raiseEscalation(draft, workingDays: workingDays, by: try signedIn(actor), at: now)
+            return .saved("Escalation raised: due by \(UKDateFormat.date(escalation.dueBy)) \(UKDateFormat.time(escalation.dueBy)).")
+        case .advanceEscalation(let id, let status, let note):
+            let escalation = try store.advanceEscalation(id, to: status, note: note, by: try signedIn(actor), at: now)
+            var message = "Escalation \(escalation.status.title.lowercased())."
+            if let inTime = escalation.handledInTime { message += inTime ? " Handled in time." : " Handled late." }
+            return .saved(message)
         }
     }
 }

@@ -12,6 +12,7 @@ public enum Permission: String, CaseIterable, Hashable, Sendable {
     case raiseEscalation = "raise escalations"
     case recordStepEntry = "record plan steps"
     case recordMeasurement = "enter measure results"
+    case handleEscalation = "acknowledge, respond to or resolve escalations"
 }
 
 /// Which roles hold which permission. One table, tested rule by rule.
@@ -36,6 +37,7 @@ public enum Permissions {
         // The step names the role that does it; anyone signed in may record it.
         .recordStepEntry: Set(Role.allCases),
         .recordMeasurement: supervisorsAndAbove,
+        .handleEscalation: teamLeadersAndAbove,
     ]
 
     /// True when `role` may do `permission`.

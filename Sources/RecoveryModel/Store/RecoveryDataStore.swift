@@ -85,6 +85,36 @@ public protocol RecoveryDataStore: Sendable {
     func recordReview(planID: Int64, kind: ReviewKind, decision: ReviewDecision, note: String, challenge: String,
                       occurredAt: Date, by actor: Actor, at now: Date) throws(StoreError) -> PlanReview
 
+    // MARK: Daily evidence
+
+    /// Logs a MAR chart check (team leaders and above). An entry made after the late-entry limit
+    /// is refused without `lateEntryReason`, and flagged as late when saved.
+    func logMARCheck(_ draft: MARCheckDraft, lateEntryRule: LateEntryRule, by actor: Actor,
+                     at now: Date) throws(StoreError) -> MARCheck
+    /// Checks of one service (or all) whose round day falls in `from...to`, newest first.
+    func marChecks(serviceID: Int64?, from: Date, to: Date) throws(StoreError) -> [MARCheck]
+    /// Corrects a check: the new version replaces it with a reason; the original stays visible.
+    func amendMARCheck(_ checkID: Int64, to draft: MARCheckDraft, reason: String, by actor: Actor,
+                       at now: Date) throws(StoreError)
+    /// Records an observation or competency check (supervisors and above).
+    func recordObservation(_ draft: ObservationDraft, by actor: Actor, at now: Date) throws(StoreError) -> Observation
+    /// Observations of one member of staff (or everyone), newest first.
+    func observations(staffID: Int64?) throws(StoreError) -> [Observation]
+    /// A member of staff's medicines competency at `now`, derived from their observations.
+    func competency(of staffID: Int64, at now: Date) throws(StoreError) -> CompetencyStatus
+    /// Raises an escalation (anyone signed in); its due-by comes from the policy in working days.
+    func raiseEscalation(_ draft: EscalationDraft, workingDays: WorkingDays, by actor: Actor,
+                         at now: Date) throws(StoreError) -> Escalation
+    /// Escalations (open ones only, or all; one service or all), overdue first, then newest.
+    func escalations(openOnly: Bool, serviceID: Int64?, at now: Date) throws(StoreError) -> [Escalation]
+    /// Moves an escalation on: acknowledged, responded (with the response) or resolved (with
+    /// the outcome; records whether it was handled in time).
+    func advanceEscalation(_ escalationID: Int64, to status: EscalationStatus, note: String, by actor: Actor,
+                           at now: Date) throws(StoreError) -> Escalation
+    func escalationPolicy() throws(StoreError) -> EscalationPolicy
+    /// Changes the policy (administrators).
+    func setEscalationPolicy(_ policy: EscalationPolicy, by actor: Actor, at now: Date) throws(StoreError)
+
     // MARK: Trust
 
     /// Integrity check, the audit chain walk, and every current record against its last audited

@@ -19,6 +19,12 @@ enum AuditedTable: String, CaseIterable, Sendable {
     case planMeasureResult = "plan_measure_result"
     case planReview = "plan_review"
     case planStatusChange = "plan_status_change"
+    // Store version 4: daily evidence (see EvidenceSchema).
+    case marCheck = "mar_check"
+    case marFinding = "mar_finding"
+    case marCheckAmendment = "mar_check_amendment"
+    case observation
+    case escalation
 
     /// The tables made by migration 1 (its delete guards are made with them).
     static let version1: [AuditedTable] = [
@@ -29,6 +35,8 @@ enum AuditedTable: String, CaseIterable, Sendable {
     static let plans: [AuditedTable] = [
         .plan, .planStep, .planStepEntry, .planMeasure, .planMeasureResult, .planReview, .planStatusChange,
     ]
+    /// The tables made by migration 4, daily evidence.
+    static let evidence: [AuditedTable] = [.marCheck, .marFinding, .marCheckAmendment, .observation, .escalation]
 
     /// Columns kept out of the audited state. PIN salts and hashes never reach the audit log;
     /// the credential row carries a fingerprint of them instead, which is audited.

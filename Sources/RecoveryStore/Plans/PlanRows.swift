@@ -94,8 +94,19 @@ enum PlanRows {
     // MARK: Loading
 
     /// Plans matching `condition` (SQL on `plan`, or every plan), newest first, fully loaded.
-    static func load(_ db: Database, where condition: String? = nil,
-                     arguments: StatementArguments = []) throws -> [PlanRecord] {
+    /// Measures whose source is derived from daily evidence get their figures and events from
+    /// it (`EvidenceRows.attachEvidence`); `workingDays` only counts for the per-period figure of
+    /// late returns escalated under a percentage rule (the store has no bank holiday table, so
+    /// reading uses weekends only; closing passes the real one).
+    static func load(_ db: Database, where condition: String? = nil, arguments: StatementArguments = [],
+                     workingDays: WorkingDays = .weekendsOnly) throws -> [PlanRecord] {
+        try EvidenceRows.attachEvidence(db, to: try loadStored(db, where: condition, arguments: arguments),
+                                        workingDays: workingDays)
+    }
+
+    /// Plans as stored, without evidence.
+    static func loadStored(_ db: Database, where condition: String? = nil,
+                           arguments: StatementArguments = []) throws -> [PlanRecord] {
         let filter = condition.map { "WHERE \($0)" } ?? ""
         let planRows = try Row.fetchAll(db, sql: "SELECT * FROM plan \(filter) ORDER BY created_at DESC, id DESC",
                                         arguments: arguments)

@@ -21,6 +21,10 @@ enum StoreMigrations {
             try PlanSchema.create(db)
             try db.execute(sql: "PRAGMA user_version = 3")
         }
+        migrator.registerMigration("4 daily evidence") { db in
+            try EvidenceSchema.create(db)
+            try db.execute(sql: "PRAGMA user_version = 4")
+        }
         return migrator
     }
 }
