@@ -9,10 +9,10 @@ public struct ObservationsScreen: ListScreen {
     public let id = Section.observations.rawValue
     public let title = Section.observations.title
     public var list = ListPane(columns: [
-        TableColumn(title: "Staff member", width: .flexible(minimum: 16)),
-        TableColumn(title: "Role", width: .fixed(18)),
+        TableColumn(title: "Staff member", width: .flexible(minimum: 14)),
+        TableColumn(title: "Role", width: .fixed(16)),
         TableColumn(title: "Medicines competency", width: .fixed(26)),
-        TableColumn(title: "Last observed", width: .fixed(22)),
+        TableColumn(title: "Last observed", width: .fixed(18)),
     ], emptyMessage: "No staff yet.")
     private var rowsData: [CompetencyRow] = []
 
@@ -30,7 +30,7 @@ public struct ObservationsScreen: ListScreen {
 
     public var rows: TableRows {
         TableRows(rowsData.map { row in
-            let latest = row.latest.map { "\(UKDateFormat.date($0.draft.occurredAt)) \($0.draft.outcome.title.lowercased())" } ?? ""
+            let latest = row.latest.map { "\(UKDateFormat.date($0.draft.occurredAt)) \($0.draft.kind.title.lowercased())" } ?? ""
             return [row.person.name, row.person.role.title, "\(Self.badge(row.status).0) \(row.status.title)", latest]
         }, roles: Dictionary(uniqueKeysWithValues: rowsData.enumerated().compactMap { index, row in
             switch row.status {

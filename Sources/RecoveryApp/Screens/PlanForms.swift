@@ -30,7 +30,21 @@ enum PlanForms {
     }
 
     /// Recording a step as done, skipped or a problem found.
-    static func stepEntry(plan: PlanRecord, step: PlanStep, outcome: StepOutcome, now: Date) -> RecordFormScreen {
+    /// For a problem found: the pre-filled escalation to open once the entry is saved.
+    static func escalationAfterProblem(plan: PlanRecord, step: PlanStep, outcome: StepOutcome, services: [Service],
+                                       now: Date) -> (@Sendable (StoreReply) -> (any Screen)?)? {
+        guard outcome == .problemFound, !services.isEmpty else { return nil }
+        let what = "Problem found at step \(step.definition.position) of \"\(plan.draft.title)\""
+        let links = EscalationLinks(planID: plan.id, stepID: step.id)
+        let serviceID = plan.draft.serviceID
+        return { _ in
+            EvidenceForms.escalation(services: services, serviceID: serviceID, whatHappened: what, links: links, now: now)
+        }
+    }
+
+    /// A problem found opens a pre-filled escalation once the entry is saved.
+    static func stepEntry(plan: PlanRecord, step: PlanStep, outcome: StepOutcome, services: [Service] = [],
+                          now: Date) -> RecordFormScreen {
         let noteLabel: String
         let noteCheck: Validator?
         switch outcome {
@@ -49,6 +63,7 @@ enum PlanForms {
                 FormField(label: "When it happened", field: TextField(value: stamp), hint: "dd/mm/yyyy hh:mm",
                           validator: { moment($0, now: now) == nil ? "Write dd/mm/yyyy hh:mm, e.g. 21/11/2026 14:05" : nil }),
             ],
+            afterSave: escalationAfterProblem(plan: plan, step: step, outcome: outcome, services: services, now: now),
             makeRequest: { values in
                 .recordStepEntry(planID: plan.id, stepID: step.id, outcome: outcome, note: values[0], evidence: values[1],
                                  occurredAt: moment(values[2], now: now) ?? now)

@@ -17,6 +17,7 @@ public struct StepThroughScreen: Screen {
     public private(set) var index = 0
     /// The step being recorded and how many entries it had, to move on once it is saved.
     private var recording: (stepID: Int64, entries: Int)?
+    private var services: [Service] = []
 
     public init(planID: Int64) { self.planID = planID }
 
@@ -44,12 +45,14 @@ public struct StepThroughScreen: Screen {
         }
         guard plan.status != .closed else { return .message(.info("This plan is closed; reopen it to record steps.")) }
         recording = (step.id, step.entries.count)
-        return ScreenResponse(push: PlanForms.stepEntry(plan: plan, step: step, outcome: outcome, now: context.now))
+        return ScreenResponse(push: PlanForms.stepEntry(plan: plan, step: step, outcome: outcome, services: services,
+                                                        now: context.now))
     }
 
     public mutating func receive(_ reply: StoreReply, context: ScreenContext) -> ScreenResponse {
         switch reply {
-        case .plan(let loaded, _, _):
+        case .plan(let loaded, let services, _):
+            self.services = services.filter(\.active)
             let first = plan == nil
             plan = loaded
             if first {

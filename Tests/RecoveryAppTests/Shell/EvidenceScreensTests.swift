@@ -1,0 +1,102 @@
+import Foundation
+import RecoveryApp
+import RecoveryModel
+import RecoveryStore
+import TestSupport
+import Testing
+import TUI
+
+/// The daily evidence screens on a real store: snapshots of each list and form (with validation
+/// messages showing) at 80x24 and 120x40, and a problem found at a plan step opening an escalation.
+@Suite(.serialized) struct EvidenceScreensTests {
+    typealias Harness = SessionTests.Harness
+    static let sizes = [Size(width: 80, height: 24), Size(width: 120, height: 40)]
+    static let now = ShellTestSupport.fixedNow
+
+    func golden(_ app: Harness, _ name: String, _ size: Size) {
+        let folder = GoldenFile.directory(besides: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .appendingPathComponent("Golden")
+        if let problem = GoldenFile.mismatch(app.screen, named: "\(name)-\(size)", in: folder) {
+            Issue.record(Comment(rawValue: problem))
+        }
+    }
+
+    /// A store with a supervisor, a check with a finding, an observation and an escalation.
+    func evidence(_ app: Harness) throws {
+        let people = try app.store.staff(includingInactive: false)
+        let admin = people.first { $0.role == .administrator }!
+        let tom = people.first { $0.name == "Tom Reid" }!
+        let fay = try app.store.addStaff(name: "Fay Ward", role: .fieldSupervisor, serviceIDs: [], pin: "2222",
+                                         by: admin.actor, at: Self.now)
+        let service = try app.store.services(includingInactive: false)[0]
+        let yesterday = Self.now.addingTimeInterval(-86_400)
+        _ = try app.store.logMARCheck(MARCheckDraft(serviceID: service.id, date: yesterday, round: .morning, chartsChecked: 8),
+                                      lateEntryRule: LateEntryRule(), by: tom.actor, at: yesterday.addingTimeInterval(11 * 3600))
+        _ = try app.store.logMARCheck(MARCheckDraft(serviceID: service.id, date: Self.now, round: .morning, chartsChecked: 7,
+                                                    refusalsSeen: 2, refusalsComplete: 1,
+                                                    findings: [MARFinding(type: .refusalWithoutReason, personReference: "Rm 4",
+                                                                          staffID: tom.id, note: "No reason written")]),
+                                      lateEntryRule: LateEntryRule(), by: tom.actor, at: Self.now)
+        _ = try app.store.recordObservation(ObservationDraft(staffID: tom.id, occurredAt: Self.now.addingTimeInterval(-3600),
+                                                             kind: .medicinesRound, checklist: [.identityChecked: .met],
+                                                             outcome: .competent, followUp: .none),
+                                            by: fay.actor, at: Self.now)
+        _ = try app.store.raiseEscalation(EscalationDraft(serviceID: service.id, category: .refusalWithoutFollowUp,
+                                                          severity: .moderate, occurredAt: Self.now.addingTimeInterval(-7200),
+                                                          escalatedToRole: .registeredManager,
+                                                          whatHappened: "Refusal in Rm 4 with no reason recorded"),
+                                          workingDays: app.state.environment.workingDays, by: tom.actor, at: Self.now)
+    }
+
+    @Test(arguments: sizes) func listsAndFormsWithTheirMessages(size: Size) throws {
+        let app = try Harness(size: size)
+        try evidence(app)
+        app.runner.runUntilIdle()
+        app.signIn("Fay", pin: "2222")
+        app.keys(.function(4))
+        golden(app, "mar-checks", size)
+        app.keys(.character("c"))
+        golden(app, "mar-coverage", size)
+        app.keys(.escape, .character("a"), .control("s"))
+        #expect(app.screen.contains("! Enter a whole number"))
+        golden(app, "mar-check-form-refused", size)
+        app.keys(.function(7))
+        golden(app, "mar-check-finding", size)
+        app.keys(.escape, .character("y"), .function(5))
+        golden(app, "competency", size)
+        app.keys(.character("a"), .control("u"), .control("s"))
+        #expect(app.screen.contains("! No member of staff"))
+        golden(app, "observation-form-refused", size)
+        app.keys(.escape, .character("y"), .function(6))
+        golden(app, "escalations", size)
+        app.keys(.enter)
+        golden(app, "escalation-detail", size)
+        app.keys(.escape, .character("a"), .tab, .control("u"))
+        app.text("nonsense")
+        app.keys(.control("s"))
+        golden(app, "escalation-form-refused", size)
+    }
+
+    @Test func aProblemFoundAtAPlanStepOpensAPrefilledEscalation() throws {
+        let app = try Harness()
+        let admin = try app.store.staff(includingInactive: false).first { $0.role == .administrator }!
+        let dee = try app.store.addStaff(name: "Dee Morgan", role: .deputyManager, serviceIDs: [], pin: "4321",
+                                         by: admin.actor, at: Self.now)
+        let template = try #require(app.state.environment.templates.first { $0.id == "refusal-recording-gaps" })
+        let service = try app.store.services(includingInactive: false)[0]
+        let plan = try app.store.createPlan(PlanDraft(template: template, serviceID: service.id, ownerID: dee.id,
+                                                      startDate: Self.now), activate: true, by: dee.actor, at: Self.now)
+        app.runner.runUntilIdle()
+        app.signIn("Dee", pin: "4321")
+        app.keys(.function(3), .enter, .character("s"), .character("e"))
+        app.text("Two refusals with no reason")
+        app.keys(.control("s"))
+        #expect(app.state.current.id == "raise-escalation", "\(app.screen)")
+        #expect(app.screen.contains("Problem found at step 1"))
+        app.keys(.control("s"))
+        let raised = try app.store.escalations(openOnly: true, serviceID: nil, at: Self.now)
+        #expect(raised.count == 1)
+        #expect(raised.first?.draft.links.planID == plan.id)
+        #expect(raised.first?.draft.links.stepID == plan.steps.sorted { $0.definition.position < $1.definition.position }[0].id)
+    }
+}
