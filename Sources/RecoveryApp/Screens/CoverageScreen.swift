@@ -1,0 +1,75 @@
+import Foundation
+import RecoveryModel
+import TUI
+
+/// Which rounds of the last 28 days were checked, one service at a time (`v` for the next
+/// service): ✓ checked, · not checked, ! checked with findings.
+public struct CoverageScreen: Screen {
+    public static let screenID = "coverage"
+    public let id = CoverageScreen.screenID
+    public let title = "Coverage: the last 28 days"
+    private let checks: [MARCheck]
+    private let services: [Service]
+    public private(set) var serviceID: Int64?
+
+    public init(checks: [MARCheck], services: [Service], serviceID: Int64?) {
+        self.checks = checks
+        self.services = services
+        self.serviceID = serviceID ?? services.first?.id
+    }
+
+    public var hints: [String]? { ["v next service", "✓ checked", "! findings", "· no check", "Esc back"] }
+
+    public mutating func perform(_ command: CommandID, context: ScreenContext) -> ScreenResponse {
+        guard command.rawValue == "coverage.next-service", !services.isEmpty else { return .notHandled }
+        let index = services.firstIndex { $0.id == serviceID } ?? -1
+        serviceID = services[(index + 1) % services.count].id
+        return .done
+    }
+
+    public func render(into buffer: inout Buffer, area: Rect, context: ScreenContext) {
+        let theme = context.theme
+        guard let service = services.first(where: { $0.id == serviceID }) else {
+            buffer.write("  No services yet.", in: area.row(1), style: theme[.muted])
+            return
+        }
+        let rounds: [MARRound] = service.kind == .domiciliary ? [.visit] : MARRound.careHomeRounds
+        let today = LondonDay(context.now)
+        let days = (0..<28).map { today.adding(days: $0 - 27) }
+        buffer.write("  \(service.name) (\(service.kind.title))", in: area.row(1), style: theme[.header])
+        let labelWidth = 16
+        let cellWidth = max(2, min(3, (area.width - labelWidth - 4) / 28))
+        var x = area.x + 2 + labelWidth
+        for day in days {
+            let number = String(day.description.prefix(2))
+            buffer.write(number, x: x, y: area.y + 3, style: theme[.muted], maxWidth: cellWidth)
+            x += cellWidth
+        }
+        var missing = 0
+        for (row, round) in rounds.enumerated() {
+            let y = area.y + 4 + row
+            buffer.write(round.title, in: Rect(x: area.x + 2, y: y, width: labelWidth, height: 1), style: theme[.normal])
+            x = area.x + 2 + labelWidth
+            for day in days {
+                let done = checks.filter { $0.draft.serviceID == service.id && $0.draft.round == round && LondonDay($0.draft.date) == day }
+                let mark: String
+                let role: StyleRole
+                if done.isEmpty {
+                    mark = "·"; role = .red; missing += 1
+                } else if done.contains(where: { !$0.draft.findings.isEmpty }) {
+                    mark = "!"; role = .amber
+                } else {
+                    mark = "✓"; role = .green
+                }
+                buffer.write(mark, x: x, y: y, style: theme[role], maxWidth: cellWidth)
+                x += cellWidth
+            }
+        }
+        let total = rounds.count * days.count
+        let y = area.y + 5 + rounds.count
+        buffer.write("  \(total - missing) of \(total) rounds checked; \(missing) without a check.",
+                     in: Rect(x: area.x, y: y, width: area.width, height: 1), style: theme[missing > 0 ? .warning : .ok])
+        buffer.write("  Days run from \(days[0].description) (left) to today \(today.description) (right).",
+                     in: Rect(x: area.x, y: y + 1, width: area.width, height: 1), style: theme[.muted])
+    }
+}
