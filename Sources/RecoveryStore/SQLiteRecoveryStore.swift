@@ -34,6 +34,8 @@ public final class SQLiteRecoveryStore: RecoveryDataStore {
 
     /// Reads inside one consistent snapshot.
     func read<T>(_ body: (Database) throws -> T) throws(StoreError) -> T {
-        try StoreFailure.catching { try pool.read(body) }
+        // In batch mode (`WriteBatch`) reads use the batch's connection, to see its own writes.
+        if let batch = WriteBatch.current, batch.owns(pool) { return try StoreFailure.catching { try body(batch.db) } }
+        return try StoreFailure.catching { try pool.read(body) }
     }
 }

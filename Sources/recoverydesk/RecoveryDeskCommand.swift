@@ -20,7 +20,7 @@ struct RecoveryDeskCommand: ParsableCommand {
         128 plus the signal number when stopped by a signal.
         """,
         version: RecoveryDeskVersion.current,
-        subcommands: [InitCommand.self, UsersCommand.self, PlansCommand.self, EscalationsCommand.self, TemplatesCommand.self, VerifyCommand.self, BackupCommand.self, StressWriteCommand.self]
+        subcommands: [InitCommand.self, UsersCommand.self, PlansCommand.self, EscalationsCommand.self, TemplatesCommand.self, VerifyCommand.self, BackupCommand.self, StressWriteCommand.self, DemoCommand.self]
     )
 
     @Option(name: .long, help: ArgumentHelp("The store file to use (default: $XDG_DATA_HOME/recoverydesk/recoverydesk.sqlite).", valueName: "path"))
@@ -32,8 +32,11 @@ struct RecoveryDeskCommand: ParsableCommand {
     @Flag(name: .long, help: "Let a mouse click select a row or a key-bar label, and the wheel scroll.")
     var mouse = false
 
+    @Flag(name: .long, help: "Open the demo store (a fictional provider with a year of records, made on first use); every demo PIN is 1234.")
+    var demo = false
+
     func run() throws {
-        let code = TerminalSession.run(options: AppLauncher.Options(storePath: store, theme: theme, mouse: mouse),
+        let code = TerminalSession.run(options: AppLauncher.Options(storePath: store, theme: theme, mouse: mouse, demo: demo),
                                        environment: ProcessInfo.processInfo.environment)
         if code != 0 { throw ExitCode(code) }
     }

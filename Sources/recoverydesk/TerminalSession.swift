@@ -2,6 +2,8 @@ import CursesTerminal
 import Foundation
 import Logging
 import RecoveryApp
+import RecoveryModel
+import RecoveryStore
 import TUI
 
 /// One run of the app on the real terminal: read settings and theme, start curses, run the
@@ -25,11 +27,18 @@ enum TerminalSession {
 
         // The store next, still before the screen starts, so a bad file is reported plainly.
         let opened: StoreOpening.Opened
+        var environment = prepared.environment
         do {
+            if options.demo, !FileManager.default.fileExists(atPath: environment.storePath) {
+                print("Making the demo store at \(environment.storePath) (first use only)…")
+                _ = try DemoStore.build(at: URL(fileURLWithPath: environment.storePath), options: DemoOptions(),
+                                        templates: environment.templates, workingDays: environment.workingDays, now: Date())
+            }
             let result = try StoreOpening.open(path: prepared.environment.storePath,
                                                backups: paths.backupsDirectory, now: Date())
             opened = result.0
             if let problem = result.backupProblem { logger.warning("Daily backup not made: \(problem)") }
+            environment.isDemoStore = try (opened.store as? SQLiteRecoveryStore)?.isDemo() ?? false
         } catch {
             logger.error("Store refused: \(error.description)")
             printError(error.description)
@@ -53,7 +62,7 @@ enum TerminalSession {
             theme = Theme.monochrome
             services = services.monochrome()
         }
-        let state = AppState(environment: prepared.environment, theme: theme, keymap: prepared.keymap,
+        let state = AppState(environment: environment, theme: theme, keymap: prepared.keymap,
                              size: terminal.size, now: Date(), mouseEnabled: prepared.mouse, start: opened.start)
         let runner = AppRunner(state: state, terminal: terminal, services: services, logger: logger)
         runner.run()

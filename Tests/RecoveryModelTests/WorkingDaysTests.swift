@@ -169,3 +169,26 @@ func day(_ text: String) -> LondonDay {
         #expect(userWorking.adding(1, workingDaysTo: day("04/09/2026")) == day("08/09/2026"))
     }
 }
+
+/// The quick London-day arithmetic agrees with Foundation's calendar, hour by hour, across
+/// both clock changes of several years.
+@Suite struct LondonDayFastPathTests {
+    @Test func agreesWithTheCalendarAroundEveryClockChange() {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = TimeZone(identifier: "Europe/London")!
+        for year in [1996, 2024, 2025, 2026, 2027, 2028, 2099] {
+            for month in [3, 10] {
+                let start = calendar.date(from: DateComponents(year: year, month: month, day: 20))!
+                for hour in stride(from: 0, to: 14 * 24, by: 1) {
+                    for minute in [0, 59] {
+                        let instant = start.addingTimeInterval(Double(hour * 3600 + minute * 60))
+                        let parts = calendar.dateComponents([.year, .month, .day], from: instant)
+                        let day = LondonDay(instant)
+                        #expect(day.year == parts.year && day.month == parts.month && day.day == parts.day, "\(instant)")
+                        #expect(day.start == calendar.startOfDay(for: instant), "\(instant)")
+                    }
+                }
+            }
+        }
+    }
+}

@@ -137,6 +137,11 @@ public struct SignInScreen: Screen {
             buffer.write("  " + notice, in: Rect(x: area.x, y: y, width: area.width, height: 1), style: theme[.warning])
             y += 2
         }
+        if context.environment.isDemoStore {
+            buffer.write("  This is a demo store with made-up people and records: every PIN is 1234.",
+                         in: Rect(x: area.x, y: y, width: area.width, height: 1), style: theme[.status])
+            y += 2
+        }
         if let current = chosen {
             buffer.write("  \(current.member.name), \(current.member.role.title.lowercased())",
                          in: Rect(x: area.x, y: y, width: area.width, height: 1), style: theme[.header])

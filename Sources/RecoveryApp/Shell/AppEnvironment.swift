@@ -20,6 +20,8 @@ public struct AppEnvironment: Sendable {
     public var templates: [PlanTemplate]
     /// UK working days (England and Wales bank holidays), for deadlines and targets.
     public var workingDays: WorkingDays
+    /// True for a demo store, whose sign-in screen says every PIN is 1234.
+    public var isDemoStore = false
 
     public init(version: String, paths: AppPaths, storePath: String, themeNames: [String],
                 configuration: UserConfiguration, themeOverride: String? = nil, templates: [PlanTemplate] = [],

@@ -11,10 +11,13 @@ public struct AppLauncher {
     /// What the command line asked for.
     public struct Options: Sendable {
         public var storePath: String?
+        /// Open the demo store (made on first use) unless `storePath` names another.
+        public var demo: Bool
         public var theme: String?
         public var mouse: Bool
-        public init(storePath: String? = nil, theme: String? = nil, mouse: Bool = false) {
+        public init(storePath: String? = nil, theme: String? = nil, mouse: Bool = false, demo: Bool = false) {
             self.storePath = storePath
+            self.demo = demo
             self.theme = theme
             self.mouse = mouse
         }
@@ -42,7 +45,7 @@ public struct AppLauncher {
         let themeName = ThemeChoice.resolve(commandLine: options.theme, configuration: configuration.theme,
                                             environment: environment)
         let theme = try services.loadTheme(themeName).get()
-        let storePath = options.storePath ?? paths.defaultStore.path
+        let storePath = options.storePath ?? (options.demo ? demoStore(paths: paths).path : paths.defaultStore.path)
         let (templates, workingDays) = try loadLibrary(paths: paths)
         let appEnvironment = AppEnvironment(
             version: RecoveryDeskVersion.current, paths: paths, storePath: storePath,
@@ -50,6 +53,11 @@ public struct AppLauncher {
             templates: templates, workingDays: workingDays)
         return Prepared(environment: appEnvironment, theme: theme, keymap: keymap,
                         mouse: options.mouse || configuration.mouse, services: services)
+    }
+
+    /// Where `--demo` keeps its store.
+    public static func demoStore(paths: AppPaths) -> URL {
+        paths.dataDirectory.appendingPathComponent("demo.sqlite")
     }
 
     /// The user's bank holiday table, if they keep one: it replaces the built-in table.

@@ -26,6 +26,19 @@ public struct LondonDay: Hashable, Comparable, Codable, Sendable, CustomStringCo
 
     /// The London day that contains this instant.
     public init(_ date: Date) {
+        // Fast path: UK summer time runs from 01:00 UTC on the last Sunday of March to 01:00 UTC
+        // on the last Sunday of October (the rule since 1996). Foundation's calendar is slow on
+        // Linux, and evidence for a year is tens of thousands of dates.
+        let seconds = date.timeIntervalSince1970
+        let utcDay = Int((seconds / 86_400).rounded(.down))
+        let utcYear = LondonDay(dayNumber: utcDay).year
+        if (1996...2099).contains(utcYear) {
+            let summerStart = Double(LondonDay.lastSunday(year: utcYear, month: 3)) * 86_400 + 3600
+            let summerEnd = Double(LondonDay.lastSunday(year: utcYear, month: 10)) * 86_400 + 3600
+            let offset: Double = seconds >= summerStart && seconds < summerEnd ? 3600 : 0
+            self.init(dayNumber: Int(((seconds + offset) / 86_400).rounded(.down)))
+            return
+        }
         let parts = LondonDay.calendar.dateComponents([.year, .month, .day], from: date)
         self.init(dayNumber: LondonDay.dayNumber(year: parts.year ?? 1970, month: parts.month ?? 1,
                                                   day: parts.day ?? 1))
@@ -68,9 +81,23 @@ public struct LondonDay: Hashable, Comparable, Codable, Sendable, CustomStringCo
         }
     }
 
+    /// The day number of the last Sunday of a month.
+    static func lastSunday(year: Int, month: Int) -> Int {
+        let last = dayNumber(year: year, month: month, day: daysIn(month: month, year: year))
+        // 01/01/1970 was a Thursday: (day number + 4) mod 7 is 0 on Sundays.
+        return last - (((last + 4) % 7) + 7) % 7
+    }
+
     /// Midnight at the start of this day in London, as an instant.
     public var start: Date {
-        LondonDay.calendar.date(from: DateComponents(year: year, month: month, day: day))
+        if (1996...2099).contains(year) {
+            let number = dayNumber
+            // London midnight is in summer time from the day after summer time starts up to and
+            // including the day it ends.
+            let summer = number > LondonDay.lastSunday(year: year, month: 3) && number <= LondonDay.lastSunday(year: year, month: 10)
+            return Date(timeIntervalSince1970: Double(number) * 86_400 - (summer ? 3600 : 0))
+        }
+        return LondonDay.calendar.date(from: DateComponents(year: year, month: month, day: day))
             ?? Date(timeIntervalSince1970: TimeInterval(dayNumber) * 86_400)
     }
 

@@ -36,7 +36,11 @@ enum WritePath {
     /// Runs `body` in an IMMEDIATE transaction (the write lock is taken at the start, so another
     /// process never makes it fail half-way with "database is locked"; it waits instead).
     private static func run<T>(_ writer: any DatabaseWriter, _ body: (Database) throws -> T) throws(StoreError) -> T {
-        try StoreFailure.catching {
+        // In batch mode (`WriteBatch`) the same change runs in a savepoint of the batch's transaction.
+        if let batch = WriteBatch.current, batch.owns(writer) {
+            return try StoreFailure.catching { try batch.write(body) }
+        }
+        return try StoreFailure.catching {
             try writer.writeWithoutTransaction { db in
                 var result: T?
                 try db.inTransaction(.immediate) {

@@ -3,3 +3,8 @@ enum Settings {
     /// The shortest PIN allowed, 4 to 12 digits; an administrator may raise it.
     static let minimumPINLength = "minimum_pin_length"
 }
+
+extension Settings {
+    /// "true" on a store made by the demo generator (`DemoStore`): fictional data, every PIN 1234.
+    static let demo = "demo"
+}

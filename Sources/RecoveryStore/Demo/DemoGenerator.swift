@@ -1,0 +1,901 @@
+import Foundation
+import GRDB
+import RecoveryModel
+
+/// Builds the demo's content day by day through the store's public write methods (so every row
+/// is checked, stamped and audited as if people had entered it), in batch mode for speed.
+///
+/// Time runs forwards: each write is made at its own simulated moment, in time order, from a
+/// queue of things due (a round's check, an escalation's next step, a plan step falling due).
+final class DemoGenerator {
+    /// How a service is doing; it sets the rates of gaps, findings, lateness and follow-up.
+    enum Profile {
+        case strong, middling, struggling
+    }
+
+    struct Person {
+        var id: Int64
+        var name: String
+        var role: Role
+        var actor: Actor { Actor(userID: id, name: name, role: role) }
+    }
+
+    final class DemoService {
+        let service: Service
+        let profile: Profile
+        var manager: Person!
+        var deputy: Person!
+        /// Who logs the MAR checks (team leaders, shift leaders, care coordinators).
+        var checkers: [Person] = []
+        /// Who gives medicines (and so is observed, and named in findings).
+        var givers: [Person] = []
+        var supervisor: Person?
+        var others: [Person] = []
+        /// The one member of staff whose name keeps coming up (struggling and middling services).
+        var repeatOffender: Person?
+
+        init(service: Service, profile: Profile) {
+            self.service = service
+            self.profile = profile
+        }
+
+        var everyone: [Person] {
+            var list: [Person] = [manager, deputy]
+            list.append(contentsOf: checkers)
+            list.append(contentsOf: givers)
+            if let supervisor { list.append(supervisor) }
+            list.append(contentsOf: others)
+            return list
+        }
+        var rounds: [MARRound] {
+            switch service.kind {
+            case .residential, .nursing: return MARRound.careHomeRounds
+            case .domiciliary: return [.visit]
+            case .supportedLiving: return [.morning, .teatime]
+            }
+        }
+    }
+
+    /// Where a plan is heading.
+    enum Course {
+        case onTrack, slipping, readyToClose, closed
+    }
+
+    struct Pending {
+        var time: Date
+        var order: Int
+        var action: () throws(StoreError) -> Void
+    }
+
+    let store: SQLiteRecoveryStore
+    let options: DemoOptions
+    let templates: [PlanTemplate]
+    let workingDays: WorkingDays
+    let now: Date
+    let firstDay: LondonDay
+    let today: LondonDay
+    var random: DemoRandom
+    var names: DemoNameSource
+
+    var admin: Person!
+    var provider: [Role: Person] = [:]
+    var services: [DemoService] = []
+    private var queue: [Pending] = []  // latest first, so the next due is last
+    private var order = 0
+
+    init(store: SQLiteRecoveryStore, options: DemoOptions, templates: [PlanTemplate], workingDays: WorkingDays, now: Date) {
+        self.store = store
+        self.options = options
+        self.templates = templates
+        self.workingDays = workingDays
+        self.now = now
+        today = LondonDay(now)
+        firstDay = today.adding(days: -options.dayCount)
+        let root = DemoRandom(seed: options.seed)
+        random = root.derived(1)
+        names = DemoNameSource(random: root.derived(2))
+    }
+
+    // MARK: Time
+
+    /// A moment on a London day: `hours` after its midnight.
+    func at(_ day: LondonDay, _ hours: Double) -> Date { day.start.addingTimeInterval(hours * 3600) }
+
+    /// Fraction of the way through the demo, 0 at the first day and 1 today.
+    func progress(_ day: LondonDay) -> Double {
+        Double(firstDay.days(to: day)) / Double(max(1, firstDay.days(to: today)))
+    }
+
+    /// Queues `action` for `time`; anything after `now` never happens.
+    func schedule(_ time: Date, _ action: @escaping () throws(StoreError) -> Void) {
+        guard time <= now else { return }
+        order += 1
+        let item = Pending(time: time, order: order, action: action)
+        var low = 0
+        var high = queue.count
+        while low < high {
+            let mid = (low + high) / 2
+            let other = queue[mid]
+            if other.time > item.time || (other.time == item.time && other.order > item.order) {
+                low = mid + 1
+            } else {
+                high = mid
+            }
+        }
+        queue.insert(item, at: low)
+    }
+
+    func runQueue(until limit: Date) throws(StoreError) {
+        while let next = queue.last, next.time <= limit {
+            queue.removeLast()
+            try next.action()
+        }
+    }
+
+    // MARK: The whole build
+
+    func run() throws(StoreError) {
+        let setUpDay = firstDay.adding(days: -14)
+        let setUpTime = at(setUpDay, 9)
+        let firstKind = kind(0)
+        let adminName = names.next(featuredFirst: true)
+        let adminMember = try store.setUp(SetUpRequest(providerName: DemoNames.provider,
+                                                       serviceName: DemoNames.service(0, kind: firstKind),
+                                                       serviceKind: firstKind, administratorName: adminName,
+                                                       pin: DemoStore.pin), at: setUpTime)
+        admin = Person(id: adminMember.id, name: adminMember.name, role: .administrator)
+        try store.markAsDemo(at: setUpTime.addingTimeInterval(60))
+        try store.withBatch { () throws(StoreError) in
+            try addServicesAndStaff(from: setUpTime.addingTimeInterval(300))
+            try planObservations()
+            try planPlans()
+            var day = firstDay
+            while day <= today {
+                for service in services { scheduleRounds(service, day) }
+                if day.day == 1 || day == firstDay { scheduleMonthlyObservations(day) }
+                try runQueue(until: min(day.adding(days: 1).start, now))
+                day = day.adding(days: 1)
+            }
+            try runQueue(until: now)
+        }
+    }
+
+    func kind(_ index: Int) -> Service.Kind {
+        [Service.Kind.residential, .nursing, .domiciliary, .supportedLiving][index % 4]
+    }
+
+    func profile(_ index: Int) -> Profile {
+        let pattern: [Profile] = [.struggling, .strong, .middling, .middling, .strong, .struggling, .middling, .strong]
+        return pattern[index % pattern.count]
+    }
+
+    // MARK: Services and staff
+
+    func addServicesAndStaff(from start: Date) throws(StoreError) {
+        var time = start
+        func tick() -> Date {
+            time = time.addingTimeInterval(60)
+            return time
+        }
+        var all = try store.services(includingInactive: false)
+        for index in 1..<options.services {
+            let service = try store.addService(name: DemoNames.service(index, kind: kind(index)), kind: kind(index),
+                                               registeredManager: nil, by: admin.actor, at: tick())
+            all.append(service)
+        }
+        all.sort { $0.id < $1.id }
+        services = all.enumerated().map { DemoService(service: $0.element, profile: profile($0.offset)) }
+        let everyService = all.map(\.id)
+
+        func add(_ role: Role, _ serviceIDs: [Int64], pin: Bool, featured: Bool = false) throws(StoreError) -> Person {
+            let name = names.next(featuredFirst: featured)
+            let member = try store.addStaff(name: name, role: role, serviceIDs: serviceIDs, pin: pin ? DemoStore.pin : nil,
+                                            by: admin.actor, at: tick())
+            return Person(id: member.id, name: member.name, role: role)
+        }
+
+        // The provider's own people, across every service.
+        for role in [Role.nominatedIndividual, .providerOperationsLead, .qualityLead, .safeguardingLead, .medicinesLead] {
+            provider[role] = try add(role, everyService, pin: true, featured: true)
+        }
+        for demo in services {
+            let id = [demo.service.id]
+            demo.manager = try add(.registeredManager, id, pin: true, featured: true)
+            demo.deputy = try add(.deputyManager, id, pin: true, featured: true)
+            switch demo.service.kind {
+            case .residential, .nursing:
+                demo.checkers = [try add(.teamLeader, id, pin: true), try add(.teamLeader, id, pin: false),
+                                 try add(.shiftLeader, id, pin: false)]
+                demo.givers = demo.checkers + [try add(.seniorCarer, id, pin: false), try add(.seniorCarer, id, pin: false)]
+                for _ in 0..<5 { demo.others.append(try add(.careWorker, id, pin: false)) }
+                if demo.service.kind == .nursing { demo.givers += demo.others.prefix(2) }
+            case .domiciliary:
+                demo.checkers = [try add(.careCoordinator, id, pin: true), try add(.careCoordinator, id, pin: false)]
+                demo.supervisor = try add(.fieldSupervisor, id, pin: true)
+                demo.givers = [try add(.seniorCarer, id, pin: false)]
+                for _ in 0..<7 { demo.givers.append(try add(.careWorker, id, pin: false)) }
+            case .supportedLiving:
+                demo.checkers = [try add(.teamLeader, id, pin: true)]
+                demo.givers = demo.checkers + [try add(.keyWorker, id, pin: false), try add(.keyWorker, id, pin: false)]
+                for _ in 0..<4 { demo.givers.append(try add(.careWorker, id, pin: false)) }
+            }
+            if demo.profile != .strong {
+                demo.repeatOffender = demo.givers.last(where: { $0.role == .careWorker || $0.role == .seniorCarer || $0.role == .keyWorker })
+            }
+        }
+        // Every role has someone who can sign in with the demo PIN.
+        let withPIN = Set(try store.signInList().map(\.role))
+        for role in Role.allCases where !withPIN.contains(role) {
+            let person = try add(role, [services[0].service.id], pin: true)
+            if role == .careWorker || role == .keyWorker || role == .seniorCarer { services[0].givers.append(person) }
+            if role == .fieldSupervisor && services[0].supervisor == nil { services[0].supervisor = person }
+            if [.teamLeader, .shiftLeader, .careCoordinator].contains(role) { services[0].others.append(person) }
+        }
+    }
+
+    // MARK: MAR checks, findings and escalations
+
+    struct Rates {
+        var missRound: Double
+        var findings: Double
+        var refusalIncomplete: Double
+        var offender: Double
+        var lateEntry: Double
+        var escalationLate: Double
+        var escalationNever: Double
+        var lateReturn: Double
+        var lateReturnNotEscalated: Double
+    }
+
+    func rates(_ profile: Profile, _ day: LondonDay) -> Rates {
+        let f = progress(day)
+        let recent = today.dayNumber - day.dayNumber < 14
+        switch profile {
+        case .strong:
+            return Rates(missRound: 0.008, findings: 0.05, refusalIncomplete: 0.02, offender: 0, lateEntry: 0.003,
+                         escalationLate: 0.03, escalationNever: 0, lateReturn: 0.04, lateReturnNotEscalated: 0.0)
+        case .middling:
+            return Rates(missRound: recent ? 0.05 : 0.06 - 0.04 * f, findings: 0.24 - 0.12 * f, refusalIncomplete: 0.15 - 0.09 * f,
+                         offender: f < 0.5 ? 0.3 : 0.08, lateEntry: 0.02, escalationLate: 0.12, escalationNever: 0.006,
+                         lateReturn: 0.2 - 0.1 * f, lateReturnNotEscalated: 0.1)
+        case .struggling:
+            return Rates(missRound: recent ? 0.2 : 0.03 + 0.1 * f, findings: 0.2 + 0.2 * f, refusalIncomplete: 0.15 + 0.25 * f,
+                         offender: 0.45, lateEntry: 0.04, escalationLate: 0.25, escalationNever: 0.02,
+                         lateReturn: 0.3 + 0.1 * f, lateReturnNotEscalated: 0.3)
+        }
+    }
+
+    func scheduleRounds(_ demo: DemoService, _ day: LondonDay) {
+        let rates = rates(demo.profile, day)
+        for round in demo.rounds {
+            if random.chance(rates.missRound) { continue }
+            let end = LateEntryRule.roundEnd(date: day.start, round: round)
+            let late = random.chance(rates.lateEntry)
+            let logged = end.addingTimeInterval(late ? Double(random.int(25 * 60...60 * 60)) * 60
+                                                     : Double(random.int(10...150)) * 60)
+            let draft = makeCheck(demo, day, round, rates)
+            let checker = random.pick(demo.checkers)
+            let reason: String? = late ? random.pick(lateEntryReasons) : nil
+            schedule(logged) { [unowned self] () throws(StoreError) in
+                var draft = draft
+                draft.lateEntryReason = reason
+                let check = try store.logMARCheck(draft, lateEntryRule: LateEntryRule(), by: checker.actor, at: logged)
+                try followUp(check, demo: demo, checker: checker, loggedAt: logged, rates: rates)
+            }
+        }
+    }
+
+    let lateEntryReasons = [
+        "Paper check from the weekend typed up on Monday.",
+        "System was down overnight; entered from the paper copy.",
+        "Team leader off sick; the deputy entered it from the round sheet.",
+        "Found in the office tray during the weekly audit.",
+    ]
+
+    func personReference(_ demo: DemoService) -> String {
+        switch demo.service.kind {
+        case .residential, .nursing: return "Rm \(random.int(1...(demo.service.kind == .nursing ? 36 : 28)))"
+        case .domiciliary, .supportedLiving:
+            let letters = Array("ABCDEFGHJKLMNPRSTW")
+            return "\(random.pick(letters)).\(random.pick(letters))."
+        }
+    }
+
+    func makeCheck(_ demo: DemoService, _ day: LondonDay, _ round: MARRound, _ rates: Rates) -> MARCheckDraft {
+        let charts: Int
+        switch demo.service.kind {
+        case .residential: charts = random.int(18...28)
+        case .nursing: charts = random.int(26...38)
+        case .domiciliary: charts = random.int(24...44)
+        case .supportedLiving: charts = random.int(5...11)
+        }
+        var refusals = random.weighted([(0, 5.0), (1, 3.0), (2, 1.5), (3, 0.5)])
+        var complete = (0..<refusals).filter { _ in !random.chance(rates.refusalIncomplete) }.count
+        var findings: [MARFinding] = []
+        var lateCharts = 0
+        if demo.service.kind == .domiciliary && random.chance(rates.lateReturn) {
+            lateCharts = random.weighted([(1, 6.0), (2, 3.0), (3, 1.0)])
+            for _ in 0..<lateCharts {
+                findings.append(MARFinding(type: .chartReturnedLate, personReference: personReference(demo),
+                                           staffID: random.pick(demo.givers).id,
+                                           note: "Chart came back to the office after the weekly return day.",
+                                           actionTaken: "Logged in the medicines learning tracker.", escalate: true))
+            }
+        }
+        if random.chance(rates.findings) {
+            let count = random.weighted([(1, 7.0), (2, 2.5), (3, 0.5)])
+            for _ in 0..<count {
+                let type: FindingType = random.weighted([
+                    (.missingSignature, 3), (.unexplainedGap, 2), (.refusalWithoutReason, 2), (.refusalWithoutAction, 1),
+                    (.prnWithoutReasonOrOutcome, 2), (.handwrittenNotCountersigned, 1), (.stockCountMismatch, 1),
+                    (.codeNotInKey, 0.5), (.other, 0.4),
+                ])
+                var staff: Person? = random.chance(0.85) ? random.pick(demo.givers) : nil
+                if let offender = demo.repeatOffender, random.chance(rates.offender) { staff = offender }
+                let escalate: Bool
+                switch type {
+                case .refusalWithoutAction, .stockCountMismatch: escalate = true
+                case .unexplainedGap: escalate = random.chance(0.3)
+                default: escalate = random.chance(0.05)
+                }
+                let words = findingWords[type] ?? ("", "")
+                findings.append(MARFinding(type: type, personReference: personReference(demo), staffID: staff?.id,
+                                           note: words.0, actionTaken: words.1, escalate: escalate))
+                if type == .refusalWithoutReason || type == .refusalWithoutAction {
+                    refusals += 1
+                }
+            }
+            let incompleteFindings = findings.filter { $0.type == .refusalWithoutReason || $0.type == .refusalWithoutAction }.count
+            complete = min(complete, refusals - incompleteFindings)
+        }
+        return MARCheckDraft(serviceID: demo.service.id, date: day.start, round: round, chartsChecked: charts,
+                             refusalsSeen: refusals, refusalsComplete: max(0, complete), chartsReturnedLate: min(lateCharts, charts),
+                             findings: findings)
+    }
+
+    let findingWords: [FindingType: (String, String)] = [
+        .missingSignature: ("No signature for the 08:00 dose.", "Spoke to the carer; dose confirmed given and countersigned."),
+        .unexplainedGap: ("Blank box with no code.", "Checked with the person and stock; recorded as an omission."),
+        .refusalWithoutReason: ("Refusal code used with no reason written.", ""),
+        .refusalWithoutAction: ("Refused twice; nobody told the GP or the family.", "GP surgery informed the same day."),
+        .prnWithoutReasonOrOutcome: ("Paracetamol PRN given with no reason or effect recorded.", "Reminded staff of the PRN protocol."),
+        .handwrittenNotCountersigned: ("New handwritten entry not countersigned.", "Second signature obtained."),
+        .stockCountMismatch: ("Count one tablet short of the running balance.", "Recount with the pharmacy; incident form raised."),
+        .codeNotInKey: ("Code 'Z' used, which is not in the key.", "Key shown to the team at handover."),
+        .other: ("Chart torn and hard to read.", "New chart requested from the pharmacy."),
+    ]
+
+    func category(for type: FindingType) -> EscalationCategory {
+        switch type {
+        case .missingSignature, .unexplainedGap: return .omission
+        case .refusalWithoutReason, .refusalWithoutAction: return .refusalWithoutFollowUp
+        case .prnWithoutReasonOrOutcome, .stockCountMismatch: return .medicationError
+        case .chartReturnedLate: return .lateMARReturn
+        default: return .other
+        }
+    }
+
+    /// Escalations a check calls for: one per finding marked to escalate, and one per check with
+    /// late charts (raised in time, late, or not at all).
+    func followUp(_ check: MARCheck, demo: DemoService, checker: Person, loggedAt: Date, rates: Rates) throws(StoreError) {
+        let roundEnd = LateEntryRule.roundEnd(date: check.draft.date, round: check.draft.round)
+        for finding in check.draft.findings where finding.escalate && finding.type != .chartReturnedLate {
+            let draft = EscalationDraft(serviceID: demo.service.id, category: category(for: finding.type),
+                                        severity: random.weighted([(.low, 4), (.moderate, 4), (.high, 1.5), (.potentialHarm, 0.3)]),
+                                        occurredAt: roundEnd, escalatedToRole: .deputyManager, escalatedToName: demo.deputy.name,
+                                        links: EscalationLinks(marCheckID: check.id, staffID: finding.staffID),
+                                        whatHappened: "\(finding.type.title) for \(finding.personReference): \(finding.note)",
+                                        immediateAction: finding.actionTaken)
+            raise(draft, demo: demo, by: checker, at: loggedAt.addingTimeInterval(Double(random.int(5...25)) * 60), rates: rates)
+        }
+        if check.draft.chartsReturnedLate > 0 {
+            var raisedAt = loggedAt.addingTimeInterval(Double(random.int(10...50)) * 60)
+            if random.chance(rates.lateReturnNotEscalated) {
+                if random.chance(0.5) { return }
+                let day = workingDays.adding(random.int(2...3), workingDaysTo: LondonDay(loggedAt))
+                raisedAt = at(day, Double(random.int(9...16)))
+            }
+            let draft = EscalationDraft(serviceID: demo.service.id, category: .lateMARReturn, severity: .moderate,
+                                        occurredAt: roundEnd, escalatedToRole: .registeredManager, escalatedToName: demo.manager.name,
+                                        links: EscalationLinks(marCheckID: check.id),
+                                        whatHappened: "\(check.draft.chartsReturnedLate) MAR \(check.draft.chartsReturnedLate == 1 ? "chart" : "charts") returned to the office late.",
+                                        immediateAction: "Carers contacted to bring charts in.")
+            raise(draft, demo: demo, by: checker, at: raisedAt, rates: rates)
+        }
+    }
+
+    /// Raises an escalation at `time` and plans how it is handled: mostly in time, some late,
+    /// a few never.
+    func raise(_ draft: EscalationDraft, demo: DemoService, by person: Person, at time: Date, rates: Rates) {
+        schedule(time) { [unowned self] () throws(StoreError) in
+            let escalation = try store.raiseEscalation(draft, workingDays: workingDays, by: person.actor, at: time)
+            let roll = random.unit()
+            let due = escalation.dueBy
+            let acknowledged = time.addingTimeInterval(Double(random.int(15...150)) * 60)
+            if roll < rates.escalationNever {
+                if random.chance(0.5) { advance(escalation.id, .acknowledged, demo.deputy, acknowledged, "") }
+                return
+            }
+            var resolved: Date
+            if roll < rates.escalationNever + rates.escalationLate {
+                let day = workingDays.adding(random.int(1...5), workingDaysTo: LondonDay(due))
+                resolved = at(day, Double(random.int(10...17)))
+            } else {
+                resolved = acknowledged.addingTimeInterval(Double(random.int(60...900)) * 60)
+                if resolved > due { resolved = max(time.addingTimeInterval(1800), due.addingTimeInterval(-600)) }
+            }
+            let ack = min(acknowledged, resolved.addingTimeInterval(-1200))
+            let responded = ack.addingTimeInterval(resolved.timeIntervalSince(ack) / 2)
+            advance(escalation.id, .acknowledged, demo.deputy, max(ack, time.addingTimeInterval(300)), "")
+            advance(escalation.id, .responded, demo.deputy, max(responded, time.addingTimeInterval(600)),
+                    random.pick(responses))
+            advance(escalation.id, .resolved, demo.manager, max(resolved, time.addingTimeInterval(900)), random.pick(outcomes))
+        }
+    }
+
+    func advance(_ id: Int64, _ status: EscalationStatus, _ person: Person, _ time: Date, _ note: String) {
+        schedule(time) { [unowned self] () throws(StoreError) in
+            _ = try store.advanceEscalation(id, to: status, note: note, by: person.actor, at: time)
+        }
+    }
+
+    let responses = [
+        "Spoke with the staff member and checked the person was safe.",
+        "GP and pharmacy contacted; advice followed.",
+        "Reviewed the chart with the team leader; supervision booked.",
+        "Family informed and the care plan updated.",
+    ]
+    let outcomes = [
+        "No harm found; learning shared at handover.",
+        "Supervised practice completed; no repeat since.",
+        "Added to the medicines learning tracker and closed.",
+        "Pharmacy corrected the chart; process confirmed with the team.",
+    ]
+
+    // MARK: Observations
+
+    func observer(for demo: DemoService) -> Person {
+        if let supervisor = demo.supervisor { return supervisor }
+        return random.chance(0.5) ? (provider[.medicinesLead] ?? demo.manager) : demo.deputy
+    }
+
+    func checklist(_ outcome: CompetencyOutcome) -> [ChecklistItem: ChecklistAnswer] {
+        var list: [ChecklistItem: ChecklistAnswer] = [:]
+        for item in ChecklistItem.allCases { list[item] = .met }
+        if random.chance(0.4) { list[.prnFollowed] = .notApplicable }
+        if outcome != .competent {
+            let misses = outcome == .borderline ? 1 : 2
+            for _ in 0..<misses { list[random.pick([.recordedAtTheTime, .refusalsHandled, .rightMedicineDoseTime, .storageSafe])] = .notMet }
+        }
+        return list
+    }
+
+    func observe(_ person: Person, _ demo: DemoService, _ kind: ObservationKind, _ outcome: CompetencyOutcome,
+                 _ followUp: FollowUp, day: LondonDay, reassessBy: LondonDay? = nil, note: String) {
+        let time = at(day, Double(random.int(8...19)) + 0.25)
+        let by = observer(for: demo)
+        let draft = ObservationDraft(staffID: person.id, occurredAt: time, kind: kind, checklist: checklist(outcome),
+                                     outcome: outcome, followUp: followUp, reassessBy: reassessBy.map { at($0, 12) }, note: note)
+        let recorded = time.addingTimeInterval(Double(random.int(20...240)) * 60)
+        schedule(recorded) { [unowned self] () throws(StoreError) in
+            _ = try store.recordObservation(draft, by: by.actor, at: recorded)
+        }
+    }
+
+    /// Every member of staff who gives medicines is assessed once (a few never are), some need
+    /// a second look, a few are restricted, some are due or past their yearly renewal.
+    enum Track {
+        case never, expired, borderline, restricted, normal
+    }
+
+    /// Which competency story each member of staff who gives medicines follows.
+    var tracks: [Int64: Track] = [:]
+
+    func planObservations() throws(StoreError) {
+        let span = firstDay.days(to: today)
+        for demo in services {
+            for person in demo.givers {
+                let roll = random.unit()
+                tracks[person.id] = roll < 0.08 ? .never : roll < 0.14 ? .expired : roll < 0.24 ? .borderline
+                    : roll < 0.30 ? .restricted : .normal
+            }
+        }
+        // Every story is told somewhere, whatever the seed.
+        let candidates = services.flatMap { demo in demo.givers.filter { $0.id != demo.repeatOffender?.id } }
+        for track in [Track.never, .expired, .restricted] where !tracks.values.contains(track) {
+            if let person = candidates.first(where: { tracks[$0.id] == .normal }) { tracks[person.id] = track }
+        }
+        for demo in services {
+            for person in demo.givers {
+                let first = firstDay.adding(days: random.int(0...max(1, min(span - 2, span * 2 / 3))))
+                switch tracks[person.id] ?? .normal {
+                case .never:
+                    continue
+                case .expired:
+                    // Assessed competent with an early reassessment that never happened.
+                    let assessed = firstDay.adding(days: random.int(0...max(1, span / 2)))
+                    let by = assessed.adding(days: random.int(14...max(14, min(45, span / 3))))
+                    observe(person, demo, .competencyAssessment, .competent, .reassess, day: assessed, reassessBy: by,
+                            note: "Competent; reassess early after the new MAR system.")
+                case .borderline:
+                    observe(person, demo, .competencyAssessment, .borderline, .supervisedPractice, day: first,
+                            note: "Hesitant with PRN protocols; supervised practice for two weeks.")
+                    if random.chance(0.75) {
+                        observe(person, demo, .competencyReassessment, .competent, .none, day: first.adding(days: random.int(14...28)),
+                                note: "Now confident; competent.")
+                    }
+                case .restricted:
+                    observe(person, demo, .competencyAssessment, .notYetCompetent, .restricted, day: first,
+                            note: "Did not check identity or record at the time; restricted until reassessed.")
+                    if random.chance(0.5) {
+                        observe(person, demo, .competencyReassessment, .competent, .none, day: first.adding(days: random.int(28...56)),
+                                note: "Reassessed after training; competent.")
+                    }
+                case .normal:
+                    observe(person, demo, .competencyAssessment, .competent, .none, day: first, note: "Safe, calm round; competent.")
+                    var next = first.adding(days: random.int(330...358))
+                    while next < today {
+                        if random.chance(0.12) { break }  // renewal missed: expires
+                        observe(person, demo, .competencyReassessment, .competent, .none, day: next, note: "Yearly reassessment; competent.")
+                        next = next.adding(days: random.int(330...358))
+                    }
+                }
+            }
+            // The name that keeps coming up is eventually stopped from giving medicines.
+            if let offender = demo.repeatOffender, demo.profile == .struggling {
+                tracks[offender.id] = .restricted
+                let day = firstDay.adding(days: max(1, span * 2 / 3))
+                observe(offender, demo, .spotCheck, .notYetCompetent, .restricted, day: day,
+                        note: "Third unsigned dose this month; restricted from medicines until reassessed.")
+            }
+        }
+    }
+
+    /// Spot checks, MAR recording checks and refusal discussions through each month.
+    func scheduleMonthlyObservations(_ day: LondonDay) {
+        for demo in services {
+            for _ in 0..<random.int(1...3) {
+                let when = day.adding(days: random.int(0...27))
+                guard when <= today else { continue }
+                let kind: ObservationKind = random.pick([.spotCheck, .marRecordingCheck, .refusalDiscussion, .medicinesRound])
+                let outcome: CompetencyOutcome = random.weighted([(.competent, 8), (.borderline, 1.5)])
+                if kind == .medicinesRound && outcome != .competent { continue }
+                // Only those on the ordinary track, so the other stories stay as told.
+                let ordinary = demo.givers.filter { tracks[$0.id] == .normal }
+                guard !ordinary.isEmpty else { continue }
+                let person = random.pick(ordinary)
+                observe(person, demo, kind, outcome, outcome == .competent ? .none : .supervisedPractice, day: when,
+                        note: outcome == .competent ? "No concerns." : "Prompted twice on recording; supervised practice.")
+            }
+        }
+    }
+
+    // MARK: Plans
+
+    static let templatesByKind: [Service.Kind: [String]] = [
+        .residential: ["refusal-recording-gaps", "inconsistent-mar-recording", "independence-step-down-residential"],
+        .nursing: ["medication-errors-not-escalated", "deterioration-not-escalated", "medicines-competency-concerns"],
+        .domiciliary: ["late-mar-returns", "independence-self-administration-homecare", "medicines-competency-concerns"],
+        .supportedLiving: ["independence-fewer-prompts-supported-living", "communication-complaints", "training-without-safer-escalation"],
+    ]
+
+    func template(_ id: String, avoiding used: Set<String> = []) -> PlanTemplate? {
+        templates.first { $0.id == id } ?? templates.first { !used.contains($0.id) } ?? templates.first
+    }
+
+    /// A template whose measures are all entered by hand, so the demo controls whether it is met.
+    func manualTemplate(preferring id: String, avoiding: Set<String>) -> PlanTemplate? {
+        let manual = templates.filter { $0.measures.allSatisfy { $0.source == .manualAudit } && !$0.measures.isEmpty }
+        return manual.first { $0.id == id && !avoiding.contains($0.id) } ?? manual.first { !avoiding.contains($0.id) }
+    }
+
+    func planPlans() throws(StoreError) {
+        guard !templates.isEmpty else { return }
+        var perKind: [Service.Kind: Int] = [:]
+        for demo in services {
+            let ordinal = perKind[demo.service.kind, default: 0]
+            perKind[demo.service.kind] = ordinal + 1
+            let ids = Self.templatesByKind[demo.service.kind] ?? []
+            for slot in 0..<2 where !ids.isEmpty {
+                guard let template = template(ids[(ordinal * 2 + slot) % ids.count]) else { continue }
+                let course: Course = demo.profile == .struggling || (demo.profile == .middling && slot == 1) ? .slipping : .onTrack
+                let created = at(firstDay.adding(days: random.int(1...5)), 10 + Double(slot))
+                startPlan(template, demo: demo, course: course, created: created, start: LondonDay(created))
+            }
+        }
+        // One plan whose every measure has been met: moved to monitoring, ready to close.
+        let readyService = services.first { $0.profile == .strong } ?? services[0]
+        if let ready = manualTemplate(preferring: "administering-without-competency", avoiding: []) {
+            let created = at(firstDay.adding(days: 2), 15)
+            startPlan(ready, demo: readyService, course: .readyToClose, created: created,
+                      start: min(today.startOfMonth.adding(months: -5), LondonDay(created)))
+            // One provider-wide plan already closed through the closure guard.
+            if let closed = manualTemplate(preferring: "weak-audit-challenge", avoiding: [ready.id]) {
+                startPlan(closed, demo: nil, course: .closed, created: at(firstDay.adding(days: 1), 11),
+                          start: firstDay.adding(days: -150))
+            }
+        }
+        // A provider-wide draft being written now.
+        if let draft = template("audit-scores-without-less-recurrence"), let lead = provider[.qualityLead] {
+            let time = max(at(firstDay, 12), now.addingTimeInterval(-3 * 86400))
+            schedule(time) { [unowned self] () throws(StoreError) in
+                let plan = PlanDraft(template: draft, serviceID: nil, ownerID: lead.id, startDate: LondonDay(time).adding(days: 7).start)
+                _ = try store.createPlan(plan, activate: false, by: lead.actor, at: time)
+            }
+        }
+    }
+
+    func startPlan(_ template: PlanTemplate, demo: DemoService?, course: Course, created: Date, start: LondonDay) {
+        let owner = demo?.manager ?? provider[.qualityLead] ?? admin!
+        let creator = demo?.manager ?? provider[.qualityLead] ?? admin!
+        schedule(created) { [unowned self] () throws(StoreError) in
+            var draft = PlanDraft(template: template, serviceID: demo?.service.id, ownerID: owner.id, startDate: start.start)
+            draft.sourceReference = "\(template.source == .warningNotice ? "WN" : "RN")-\(start.year)-\(100 + random.int(0...899))"
+            draft.sourceDate = start.adding(days: -random.int(10...30)).start
+            if course != .closed {
+                draft.steps = draft.steps.map { PlanStepDraft(definition: $0.definition, firstDue: LondonDay(created).start) }
+            }
+            let plan = try store.createPlan(draft, activate: true, by: creator.actor, at: created)
+            try run(plan, template: template, demo: demo, course: course, created: created)
+        }
+    }
+
+    func run(_ plan: PlanRecord, template: PlanTemplate, demo: DemoService?, course: Course, created: Date) throws(StoreError) {
+        let recorder = provider[.qualityLead] ?? demo?.manager ?? admin!
+        let start = LondonDay(plan.draft.startDate)
+        switch course {
+        case .closed:
+            // Figures from the months before RecoveryDesk, typed in from the audit file, then closed.
+            var minute = 5.0
+            for measure in plan.measures {
+                for (index, period) in periods(measure.definition.period, from: start, before: LondonDay(created)).enumerated() {
+                    let result = figure(measure.definition, course: .closed, index: index, periodStart: period, planStart: start,
+                                        lastPeriod: LondonDay(created))
+                    try store.recordMeasurement(measureID: measure.id, result: result, by: recorder.actor,
+                                                at: created.addingTimeInterval(minute * 60))
+                    minute += 2
+                }
+            }
+            for step in plan.steps {
+                _ = try store.recordStepEntry(planID: plan.id, stepID: step.id, outcome: .done, note: "Done before the plan moved into RecoveryDesk.",
+                                              evidence: "Paper plan, page \(step.definition.position)",
+                                              occurredAt: created.addingTimeInterval(-Double(random.int(10...60)) * 86400),
+                                              by: recorder.actor, at: created.addingTimeInterval(minute * 60))
+                minute += 2
+            }
+            let closer = provider[.nominatedIndividual] ?? recorder
+            let closing = created.addingTimeInterval(3 * 86400)
+            schedule(closing) { [unowned self] () throws(StoreError) in
+                _ = try store.recordReview(planID: plan.id, kind: .provider, decision: .close,
+                                           note: "Audits now name owners and check impact; the target has held for months.",
+                                           challenge: "Asked for two audits to be re-checked independently; both held up.",
+                                           occurredAt: closing.addingTimeInterval(-3600), by: closer.actor, at: closing.addingTimeInterval(-1800))
+                try store.closePlan(plan.id, note: "Closed at the provider review: every measure achieved and sustained.",
+                                    workingDays: workingDays, by: closer.actor, at: closing)
+            }
+            return
+        case .readyToClose:
+            var minute = 5.0
+            for measure in plan.measures {
+                let all = periods(measure.definition.period, from: start, before: today)
+                for (index, period) in all.enumerated() {
+                    let end = measure.definition.period.end(ofPeriodStarting: period)
+                    var when = at(end.adding(days: 3), 10)
+                    if when < created { when = created.addingTimeInterval(minute * 60); minute += 2 }
+                    if when > now { when = max(now.addingTimeInterval(-3600), at(end, 12)) }
+                    let result = figure(measure.definition, course: .readyToClose, index: index, periodStart: period, planStart: start,
+                                        lastPeriod: all.last ?? period)
+                    schedule(when) { [unowned self] () throws(StoreError) in
+                        try store.recordMeasurement(measureID: measure.id, result: result, by: recorder.actor, at: when)
+                    }
+                }
+            }
+            if let demo {
+                let moved = max(created.addingTimeInterval(86400), now.addingTimeInterval(-12 * 86400))
+                schedule(moved) { [unowned self] () throws(StoreError) in
+                    try store.changePlanStatus(plan.id, to: .monitoring, reason: "Every measure met; sustaining before closing.",
+                                               by: demo.manager.actor, at: moved)
+                }
+                let review = max(moved.addingTimeInterval(3600), now.addingTimeInterval(-86400))
+                schedule(review) { [unowned self] () throws(StoreError) in
+                    _ = try store.recordReview(planID: plan.id, kind: .manager, decision: .close,
+                                               note: "Both measures met for three months running; recommend closing at the provider review.",
+                                               challenge: "", occurredAt: review.addingTimeInterval(-1800), by: demo.manager.actor, at: review)
+                }
+            }
+        case .onTrack, .slipping:
+            for measure in plan.measures where measure.definition.source == .manualAudit {
+                scheduleMeasurement(plan, measure, course: course, index: 0, period: start, planStart: start, by: recorder)
+            }
+        }
+        for step in plan.steps {
+            let stop: LondonDay? = course == .slipping && step.definition.position % 2 == 1
+                ? today.adding(days: -random.int(12...35)) : nil
+            scheduleStep(plan, step, due: LondonDay(step.firstDue), demo: demo, course: course, stop: stop)
+        }
+        scheduleReviews(plan, demo: demo, course: course, start: LondonDay(created))
+    }
+
+    /// Whole periods from the one containing `from` up to the last one that ends before `before`.
+    func periods(_ period: MeasurePeriod, from: LondonDay, before: LondonDay) -> [LondonDay] {
+        var list: [LondonDay] = []
+        var start = period.start(containing: from)
+        while period.end(ofPeriodStarting: start) < before {
+            list.append(start)
+            start = period.start(after: start)
+        }
+        return list
+    }
+
+    func isPercent(_ measure: OutcomeMeasureDefinition) -> Bool {
+        measure.rules.contains {
+            switch $0 {
+            case .atLeastPercentForConsecutivePeriods, .reachPercentByDeadline: return true
+            default: return false
+            }
+        }
+    }
+
+    /// One period's figure for a measure entered by hand.
+    func figure(_ measure: OutcomeMeasureDefinition, course: Course, index: Int, periodStart: LondonDay, planStart: LondonDay,
+                lastPeriod: LondonDay) -> PeriodResult {
+        var target = 95.0
+        var baseline = 10.0
+        var reduction = 50.0
+        for rule in measure.rules {
+            switch rule {
+            case .atLeastPercentForConsecutivePeriods(let percent, _), .reachPercentByDeadline(let percent, _): target = percent
+            case .reductionFromBaseline(let percent, let base, _):
+                baseline = base
+                reduction = percent
+            default: break
+            }
+        }
+        let sample = 20
+        let note = "Sample of \(sample) records."
+        switch course {
+        case .closed, .readyToClose:
+            // Met in every period (the early ones of a closed plan were the climb).
+            if isPercent(measure) { return PeriodResult(periodStart: periodStart.start, numerator: sample, denominator: sample, note: note) }
+            return .count(0, in: periodStart.start, note: "None found.")
+        case .onTrack:
+            if isPercent(measure) {
+                let value = min(100, target - 14 + Double(index) * 6 + Double(random.int(0...3)))
+                return PeriodResult(periodStart: periodStart.start, numerator: Int((value / 100 * Double(sample)).rounded(.down)),
+                                    denominator: sample, note: note)
+            }
+            let limit = baseline * (1 - reduction / 100)
+            let count = measure.rules.contains { if case .reductionFromBaseline = $0 { return true } else { return false } }
+                ? max(0, Int(baseline) - index * max(1, Int((baseline - limit) / 3)))
+                : max(0, 3 - index)
+            return .count(count, in: periodStart.start, note: note)
+        case .slipping:
+            if isPercent(measure) {
+                let value = target - 12 + Double(random.int(-4...6))
+                return PeriodResult(periodStart: periodStart.start, numerator: Int((value / 100 * Double(sample)).rounded(.down)),
+                                    denominator: sample, note: note)
+            }
+            let count = measure.rules.contains { if case .reductionFromBaseline = $0 { return true } else { return false } }
+                ? Int(baseline * 0.8) + random.int(0...2) : random.int(1...3)
+            return .count(count, in: periodStart.start, note: note)
+        }
+    }
+
+    func scheduleMeasurement(_ plan: PlanRecord, _ measure: PlanMeasure, course: Course, index: Int, period: LondonDay,
+                             planStart: LondonDay, by person: Person) {
+        let end = measure.definition.period.end(ofPeriodStarting: period)
+        let when = at(end.adding(days: random.int(2...6)), 11)
+        schedule(when) { [unowned self] () throws(StoreError) in
+            let result = figure(measure.definition, course: course, index: index, periodStart: period, planStart: planStart,
+                                lastPeriod: period)
+            try store.recordMeasurement(measureID: measure.id, result: result, by: person.actor, at: when)
+            scheduleMeasurement(plan, measure, course: course, index: index + 1,
+                                period: measure.definition.period.start(after: period), planStart: planStart, by: person)
+        }
+    }
+
+    func stepPerson(_ role: Role, _ demo: DemoService?) -> Person {
+        if let demo, let person = demo.everyone.first(where: { $0.role == role }) { return person }
+        if let person = provider[role] { return person }
+        return demo?.manager ?? provider[.qualityLead] ?? admin
+    }
+
+    func scheduleStep(_ plan: PlanRecord, _ step: PlanStep, due: LondonDay, demo: DemoService?, course: Course, stop: LondonDay?) {
+        if let stop, due >= stop { return }
+        let slip = course == .slipping ? 0.12 : 0.03
+        let day = random.chance(0.06) ? due.adding(days: 1) : due
+        let occurred = at(day, Double(random.int(9...16)) + 0.5)
+        let recorded = occurred.addingTimeInterval(Double(random.int(5...90)) * 60)
+        let person = stepPerson(step.definition.role, demo)
+        schedule(recorded) { [unowned self] () throws(StoreError) in
+            let roll = random.unit()
+            let outcome: StepOutcome = roll < slip ? .skipped : (roll < slip + 0.03 ? .problemFound : .done)
+            let note: String
+            switch outcome {
+            case .skipped: note = random.pick(["Short-staffed; moved to tomorrow.", "Agency cover on shift; not done.", "Manager on leave."])
+            case .problemFound: note = "Found a gap that needs escalating."
+            case .done: note = ""
+            }
+            _ = try store.recordStepEntry(planID: plan.id, stepID: step.id, outcome: outcome, note: note,
+                                          evidence: outcome == .done ? step.definition.recordedIn : "", occurredAt: occurred,
+                                          by: person.actor, at: recorded)
+            if outcome == .problemFound, let demo {
+                let draft = EscalationDraft(serviceID: demo.service.id, category: .other, severity: .moderate, occurredAt: occurred,
+                                            escalatedToRole: .registeredManager, escalatedToName: demo.manager.name,
+                                            links: EscalationLinks(planID: plan.id, stepID: step.id),
+                                            whatHappened: "Step \(step.definition.position) of \"\(plan.draft.title)\" found a problem.",
+                                            immediateAction: "Raised with the registered manager.")
+                raise(draft, demo: demo, by: person, at: recorded.addingTimeInterval(600), rates: rates(demo.profile, LondonDay(recorded)))
+            }
+            if let next = StepSchedule.nextDue(cadence: step.definition.cadence, firstDue: step.firstDue, lastRecorded: occurred) {
+                scheduleStep(plan, step, due: LondonDay(next), demo: demo, course: course, stop: stop)
+            }
+        }
+    }
+
+    func scheduleReviews(_ plan: PlanRecord, demo: DemoService?, course: Course, start: LondonDay) {
+        guard let demo else { return }
+        let weeks = plan.draft.managerReviewWeeks
+        let missedFrom = course == .slipping ? today.adding(days: -weeks * 7 * 2 - 3) : nil
+        var day = start.adding(days: weeks * 7)
+        var number = 1
+        while day <= today {
+            if let missedFrom, day >= missedFrom { break }
+            let time = at(day, 15)
+            let n = number
+            schedule(time) { [unowned self] () throws(StoreError) in
+                let decision: ReviewDecision = course == .slipping ? (n % 3 == 0 ? .escalateToProvider : .strengthenOversight)
+                    : (n > 4 ? .reduceOversight : .continuePlan)
+                _ = try store.recordReview(planID: plan.id, kind: .manager, decision: decision,
+                                           note: course == .slipping ? "Steps missed and figures below target; daily huddle added."
+                                               : "Steps done on time; figures improving.",
+                                           challenge: "", occurredAt: time, by: demo.manager.actor, at: time.addingTimeInterval(1800))
+            }
+            day = day.adding(days: weeks * 7)
+            number += 1
+        }
+        guard let ni = provider[.nominatedIndividual] else { return }
+        var providerDay = start.adding(months: plan.draft.providerReviewMonths)
+        while providerDay <= today {
+            let time = at(providerDay, 11)
+            schedule(time) { [unowned self] () throws(StoreError) in
+                _ = try store.recordReview(planID: plan.id, kind: .provider, decision: course == .slipping ? .strengthenOversight : .continuePlan,
+                                           note: "Provider review of the evidence trail.",
+                                           challenge: course == .slipping ? "Why are step 1 and step 3 not being done? Show me the rota." : "",
+                                           occurredAt: time, by: ni.actor, at: time.addingTimeInterval(3600))
+            }
+            providerDay = providerDay.adding(months: plan.draft.providerReviewMonths)
+        }
+    }
+
+    // MARK: Summary
+
+    func summary() throws(StoreError) -> DemoSummary {
+        let nowText = Timestamp.text(now)
+        return try store.read { db in
+            func count(_ sql: String, _ arguments: StatementArguments = []) throws -> Int {
+                try Int.fetchOne(db, sql: sql, arguments: arguments) ?? 0
+            }
+            var statuses: [String: Int] = [:]
+            for row in try Row.fetchAll(db, sql: "SELECT status, COUNT(*) AS n FROM plan GROUP BY status") {
+                statuses[row["status"]] = row["n"]
+            }
+            return DemoSummary(
+                providerName: DemoNames.provider, firstDay: firstDay.start, lastDay: today.start,
+                services: try count("SELECT COUNT(*) FROM service"),
+                staff: try count("SELECT COUNT(*) FROM staff"),
+                users: try count("SELECT COUNT(*) FROM staff_credential"),
+                marChecks: try count("SELECT COUNT(*) FROM mar_check"),
+                findings: try count("SELECT COUNT(*) FROM mar_finding"),
+                observations: try count("SELECT COUNT(*) FROM observation"),
+                escalations: try count("SELECT COUNT(*) FROM escalation"),
+                escalationsOpen: try count("SELECT COUNT(*) FROM escalation WHERE status <> 'resolved'"),
+                escalationsOverdue: try count("SELECT COUNT(*) FROM escalation WHERE status <> 'resolved' AND due_by < ?", [nowText]),
+                plans: try count("SELECT COUNT(*) FROM plan"), plansByStatus: statuses,
+                stepEntries: try count("SELECT COUNT(*) FROM plan_step_entry"),
+                measurements: try count("SELECT COUNT(*) FROM plan_measure_result"),
+                reviews: try count("SELECT COUNT(*) FROM plan_review"),
+                auditEntries: try count("SELECT COUNT(*) FROM audit_log"))
+        }
+    }
+}
