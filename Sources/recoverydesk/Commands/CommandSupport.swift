@@ -30,6 +30,15 @@ enum CommandSupport {
     }
 
     /// Runs a command body; a refusal is printed on standard error and exits with 1.
+    /// Now, or noon on the day given by a hidden `--today dd/mm/yyyy` (so tests get fixed output).
+    static func moment(today: String?) throws -> Date {
+        guard let today else { return Date() }
+        guard let day = UKDateFormat.parseDate(today) else {
+            throw CommandFailure("\(today) is not a date; write it as dd/mm/yyyy.")
+        }
+        return day.addingTimeInterval(12 * 3600)
+    }
+
     static func guarded(_ body: () throws -> Void) throws {
         do {
             try body()

@@ -38,13 +38,7 @@ struct PlansCommand: ParsableCommand {
 
     func run() throws {
         try CommandSupport.guarded {
-            var now = Date()
-            if let today {
-                guard let day = UKDateFormat.parseDate(today) else {
-                    throw CommandFailure("\(today) is not a date; write it as dd/mm/yyyy.")
-                }
-                now = day.addingTimeInterval(12 * 3600)
-            }
+            let now = try CommandSupport.moment(today: today)
             let workingDays = try Self.workingDays()
             let opened = try CommandSupport.openStore(store)
             let services = try opened.services(includingInactive: true)
