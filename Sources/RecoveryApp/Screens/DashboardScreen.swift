@@ -39,7 +39,7 @@ public struct DashboardScreen: ListScreen {
 
     public func render(into buffer: inout Buffer, area: Rect, context: ScreenContext) {
         list.render(into: &buffer, area: area, source: rows, theme: context.theme)
-        buffer.write(" Early-warning indicators for each service are not worked out on this screen yet.",
+        buffer.write(" Early-warning indicators for each service are not worked out here yet.",
                      in: area.row(-1), style: context.theme[.muted])
     }
 }
