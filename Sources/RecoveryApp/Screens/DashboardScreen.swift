@@ -30,7 +30,7 @@ public struct DashboardScreen: ListScreen {
     public mutating func receive(_ reply: StoreReply, context: ScreenContext) -> ScreenResponse {
         if case .services(let loaded) = reply {
             services = loaded.filter(\.active)
-            list.state.clamp(rowCount: services.count, pageSize: ListPane.pageSize(forContentHeight: context.contentHeight))
+            keepSelection(rowCount: services.count, context: context)
         }
         return .done
     }

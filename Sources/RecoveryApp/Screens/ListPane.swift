@@ -72,6 +72,16 @@ extension ListScreen {
         list.select(row, rowCount: rows.rowCount, contentHeight: context.contentHeight)
     }
 
+    /// Keeps the selection on a row that exists after the rows were (re)loaded.
+    public mutating func keepSelection(rowCount: Int, context: ScreenContext) {
+        list.state.clamp(rowCount: rowCount, pageSize: ListPane.pageSize(forContentHeight: context.contentHeight))
+    }
+
+    /// A list screen shows its table, and nothing else unless it says otherwise.
+    public func render(into buffer: inout Buffer, area: Rect, context: ScreenContext) {
+        list.render(into: &buffer, area: area, source: rows, theme: context.theme)
+    }
+
     /// Handles the list movement commands; false for any other command.
     public mutating func moveInList(_ command: CommandID, context: ScreenContext) -> Bool {
         list.perform(command, rowCount: rows.rowCount, contentHeight: context.contentHeight)

@@ -58,14 +58,10 @@ public struct ObservationsScreen: ListScreen {
         switch reply {
         case .competency(let loaded, _):
             rowsData = loaded
-            list.state.clamp(rowCount: loaded.count, pageSize: ListPane.pageSize(forContentHeight: context.contentHeight))
+            keepSelection(rowCount: loaded.count, context: context)
             return .done
         default:
             return savedOrFailed(reply, context: context) ?? .done
         }
-    }
-
-    public func render(into buffer: inout Buffer, area: Rect, context: ScreenContext) {
-        list.render(into: &buffer, area: area, source: rows, theme: context.theme)
     }
 }

@@ -106,7 +106,7 @@ public struct PlansScreen: ListScreen {
                 ($0.id, PlanStanding(plan: $0, today: context.now, workingDays: context.environment.workingDays))
             })
             loaded = true
-            list.state.clamp(rowCount: shown.count, pageSize: ListPane.pageSize(forContentHeight: context.contentHeight))
+            keepSelection(rowCount: shown.count, context: context)
             return .done
         default:
             return savedOrFailed(reply, context: context) ?? .done

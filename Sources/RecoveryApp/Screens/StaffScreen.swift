@@ -85,14 +85,10 @@ public struct StaffScreen: ListScreen {
         case .staff(let loaded, let services):
             people = loaded
             self.services = services
-            list.state.clamp(rowCount: loaded.count, pageSize: ListPane.pageSize(forContentHeight: context.contentHeight))
+            keepSelection(rowCount: loaded.count, context: context)
             return .done
         default:
             return savedOrFailed(reply, context: context) ?? .done
         }
-    }
-
-    public func render(into buffer: inout Buffer, area: Rect, context: ScreenContext) {
-        list.render(into: &buffer, area: area, source: rows, theme: context.theme)
     }
 }
