@@ -188,10 +188,12 @@ public struct StoreRequestRunner: Sendable {
         case .loadCompetency:
             let people = try store.staff(includingInactive: false)
             let all = try store.observations(staffID: nil)
-            var rows: [CompetencyRow] = []
-            for person in people {
-                let latest = all.filter { $0.draft.staffID == person.id }.max { $0.draft.occurredAt < $1.draft.occurredAt }
-                rows.append(CompetencyRow(person: person, status: try store.competency(of: person.id, at: now), latest: latest))
+            // One read of every observation, grouped here, rather than a query per person.
+            let byPerson = Dictionary(grouping: all, by: \.draft.staffID)
+            let rows = people.map { person in
+                let theirs = byPerson[person.id] ?? []
+                return CompetencyRow(person: person, status: CompetencyRules.status(observations: theirs, at: now),
+                                     latest: theirs.max { $0.draft.occurredAt < $1.draft.occurredAt })
             }
             return .competency(rows, services: try store.services(includingInactive: false))
         case .recordObservation(let draft):

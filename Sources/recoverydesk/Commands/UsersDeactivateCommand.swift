@@ -15,17 +15,10 @@ struct UsersDeactivateCommand: ParsableCommand {
     @OptionGroup(visibility: .hidden) var root: RecoveryDeskCommand
     var store: String? { root.store }
 
-    @Option(name: .long, help: ArgumentHelp("Their name.", valueName: "name"))
-    var name: String
-
-    @Option(name: .customLong("as"), help: ArgumentHelp("The administrator making the change.", valueName: "name"))
-    var actingAs: String?
+    @OptionGroup var target: StaffChangeOptions
 
     func run() throws {
-        try CommandSupport.guarded {
-            let opened = try CommandSupport.openStore(store)
-            let member = try CommandSupport.staffMember(opened, named: name)
-            let actor = try CommandSupport.signIn(opened, as: actingAs)
+        try target.change(store: store) { opened, member, actor in
             try opened.deactivateStaff(member.id, by: actor, at: Date())
             CommandSupport.say("Deactivated \(member.name).")
         }

@@ -15,17 +15,10 @@ struct UsersResetPINCommand: ParsableCommand {
     @OptionGroup(visibility: .hidden) var root: RecoveryDeskCommand
     var store: String? { root.store }
 
-    @Option(name: .long, help: ArgumentHelp("Their name.", valueName: "name"))
-    var name: String
-
-    @Option(name: .customLong("as"), help: ArgumentHelp("The administrator making the change.", valueName: "name"))
-    var actingAs: String?
+    @OptionGroup var target: StaffChangeOptions
 
     func run() throws {
-        try CommandSupport.guarded {
-            let opened = try CommandSupport.openStore(store)
-            let member = try CommandSupport.staffMember(opened, named: name)
-            let actor = try CommandSupport.signIn(opened, as: actingAs)
+        try target.change(store: store) { opened, member, actor in
             let pin = try CommandSupport.readPIN("the new PIN for \(member.name)")
             try opened.resetPIN(member.id, pin: pin, by: actor, at: Date())
             CommandSupport.say("Set a new PIN for \(member.name).")
