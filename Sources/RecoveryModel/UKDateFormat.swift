@@ -31,6 +31,9 @@ public struct UKDateFormat: Sendable {
         return String(format: "%02d:%02d", p.hour ?? 0, p.minute ?? 0)
     }
 
+    /// "21/11/2026 14:05".
+    public static func dateTime(_ date: Date) -> String { "\(self.date(date)) \(time(date))" }
+
     /// "Sat 21/11/2026 14:05", for the title bar.
     public static func dayDateTime(_ date: Date) -> String {
         let p = parts(date)

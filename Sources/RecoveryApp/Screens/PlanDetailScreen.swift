@@ -152,7 +152,7 @@ public struct PlanDetailScreen: Screen {
         for kind in ReviewKind.allCases {
             let reviews = plan.reviews.filter { $0.kind == kind }.sorted { $0.occurredAt < $1.occurredAt }
             let last = reviews.last
-            let due = PlanStanding.nextReview(kind: kind, plan: plan, last: last?.occurredAt)
+            let due = ReviewSchedule.nextDue(kind: kind, plan: plan, last: last?.occurredAt)
             let interval = kind == .manager
                 ? (draft.managerReviewWeeks == 1 ? "every week" : "every \(draft.managerReviewWeeks) weeks")
                 : (draft.providerReviewMonths == 1 ? "every month" : "every \(draft.providerReviewMonths) months")

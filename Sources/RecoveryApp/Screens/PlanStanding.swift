@@ -64,13 +64,4 @@ extension PlanStanding {
         default: return nil
         }
     }
-
-    /// When the next review of this kind is due: the interval after the last one (or after the
-    /// plan started).
-    public static func nextReview(kind: ReviewKind, plan: PlanRecord, last: Date?) -> Date {
-        let from = LondonDay(last ?? plan.draft.startDate)
-        let due = kind == .manager ? from.adding(days: 7 * plan.draft.managerReviewWeeks)
-            : from.adding(months: plan.draft.providerReviewMonths)
-        return due.start
-    }
 }

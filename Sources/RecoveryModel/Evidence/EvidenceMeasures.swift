@@ -65,18 +65,29 @@ public enum EvidenceMeasures {
     public static func lateReturnEvents(_ checks: [MARCheck], escalations: [Escalation]) -> [HandledEvent] {
         let lateEscalations = escalations.filter { $0.draft.category == .lateMARReturn }
         return checks.filter(showsLateReturn).map { check -> HandledEvent in
-            let occurred = EvidenceDerivations.roundMoment(check.draft)
-            let dayStart = LondonDay(check.draft.date).start
-            let linked = lateEscalations.filter { $0.draft.links.marCheckID == check.id }.map(\.raisedAt).min()
-            let sameService = lateEscalations.filter {
-                $0.draft.links.marCheckID == nil && $0.draft.serviceID == check.draft.serviceID && $0.raisedAt >= dayStart
-            }.map(\.raisedAt).min()
-            let handled = linked ?? sameService
             let late = check.draft.chartsReturnedLate
             let what = late > 0 ? "\(counted(late, "chart")) returned late" : "a chart returned late"
-            return HandledEvent(occurred: occurred, handled: handled,
+            return HandledEvent(occurred: EvidenceDerivations.roundMoment(check.draft),
+                                handled: lateReturnEscalated(check, among: lateEscalations),
                                 note: "MAR check \(check.id), \(check.draft.round.title.lowercased()) on \(UKDateFormat.date(check.draft.date)): \(what)")
         }.sorted { $0.occurred < $1.occurred }
+    }
+
+    /// When a check's late return was escalated (see `lateReturnEvents`), among escalations of
+    /// the late-MAR-return category; nil when it was not.
+    public static func lateReturnEscalated(_ check: MARCheck, among lateEscalations: [Escalation]) -> Date? {
+        let dayStart = LondonDay(check.draft.date).start
+        var linked: Date?
+        var sameService: Date?
+        for escalation in lateEscalations where escalation.draft.category == .lateMARReturn {
+            if escalation.draft.links.marCheckID == check.id {
+                linked = min(linked ?? escalation.raisedAt, escalation.raisedAt)
+            } else if escalation.draft.links.marCheckID == nil, escalation.draft.serviceID == check.draft.serviceID,
+                      escalation.raisedAt >= dayStart {
+                sameService = min(sameService ?? escalation.raisedAt, escalation.raisedAt)
+            }
+        }
+        return linked ?? sameService
     }
 
     /// Per period of the round: late returns escalated within `limit` working days, out of late

@@ -115,6 +115,18 @@ public protocol RecoveryDataStore: Sendable {
     /// Changes the policy (administrators).
     func setEscalationPolicy(_ policy: EscalationPolicy, by actor: Actor, at now: Date) throws(StoreError)
 
+    // MARK: Early-warning indicators
+
+    /// What the indicator engine needs to work out every service's indicators at `now`, with
+    /// their 12-week history (see `IndicatorEvidence`). `workingDays` counts for the figures of
+    /// plan measures derived from evidence.
+    func indicatorEvidence(at now: Date, workingDays: WorkingDays) throws(StoreError) -> IndicatorEvidence
+    /// The provider's thresholds (the standard ones where it has set none).
+    func indicatorThresholds() throws(StoreError) -> IndicatorThresholds
+    /// Sets (or, with nil, puts back to standard) one indicator's thresholds (administrators).
+    func setIndicatorThreshold(_ id: IndicatorID, to threshold: IndicatorThreshold?, by actor: Actor,
+                               at now: Date) throws(StoreError)
+
     // MARK: Trust
 
     /// Integrity check, the audit chain walk, and every current record against its last audited

@@ -224,21 +224,32 @@ enum EvidenceRows {
     /// Fills the measures whose source is derived with figures from the evidence of each plan's
     /// service (every service for a provider-wide plan), merged with any figures entered by hand
     /// (`EvidenceMeasures.merged`). Evidence is read once for all the plans.
-    static func attachEvidence(_ db: Database, to plans: [PlanRecord], workingDays: WorkingDays) throws -> [PlanRecord] {
+    static func attachEvidence(_ db: Database, to plans: [PlanRecord], workingDays: WorkingDays,
+                               since: Date? = nil) throws -> [PlanRecord] {
         let needing = plans.filter { $0.measures.contains { EvidenceMeasures.isDerived($0.definition.source) } }
         guard !needing.isEmpty else { return plans }
         let allServices = needing.contains { $0.draft.serviceID == nil }
         let serviceIDs = Set(needing.compactMap(\.draft.serviceID))
         let checks: [MARCheck]
         let escalationList: [Escalation]
-        if allServices {
-            checks = try self.checks(db)
-            escalationList = try escalations(db)
-        } else {
+        // `since` bounds the evidence read (the indicator engine needs none before its plans began).
+        var checkConditions: [String] = []
+        var escalationConditions: [String] = []
+        var arguments: StatementArguments = []
+        if !allServices {
             let list = serviceIDs.sorted().map(String.init).joined(separator: ", ")
-            checks = try self.checks(db, where: "service_id IN (\(list))")
-            escalationList = try escalations(db, where: "service_id IN (\(list))")
+            checkConditions.append("service_id IN (\(list))")
+            escalationConditions.append("service_id IN (\(list))")
         }
+        if let since {
+            checkConditions.append("round_date >= ?")
+            escalationConditions.append("raised_at >= ?")
+            arguments += [Timestamp.text(LondonDay(since).start)]
+        }
+        let checkFilter = checkConditions.isEmpty ? nil : checkConditions.joined(separator: " AND ")
+        let escalationFilter = escalationConditions.isEmpty ? nil : escalationConditions.joined(separator: " AND ")
+        checks = try self.checks(db, where: checkFilter, arguments: arguments)
+        escalationList = try escalations(db, where: escalationFilter, arguments: arguments)
         return plans.map { plan in
             guard plan.measures.contains(where: { EvidenceMeasures.isDerived($0.definition.source) }) else { return plan }
             let service = plan.draft.serviceID

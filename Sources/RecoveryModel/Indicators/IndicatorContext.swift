@@ -1,0 +1,308 @@
+import Foundation
+
+/// One service's indicators at one moment. Each function counts one indicator (see
+/// `IndicatorID.definition` for what it measures) and, when `withRecords` is set, lists the
+/// records behind the count.
+struct IndicatorContext {
+    let service: ServiceEvidence
+    let moment: Date
+    let workingDays: WorkingDays
+    let staffNames: [Int64: String]
+    let withRecords: Bool
+    let today: LondonDay
+
+    init(service: ServiceEvidence, moment: Date, workingDays: WorkingDays, staffNames: [Int64: String], withRecords: Bool) {
+        self.service = service
+        self.moment = moment
+        self.workingDays = workingDays
+        self.staffNames = staffNames
+        self.withRecords = withRecords
+        today = LondonDay(moment)
+    }
+
+    /// Checks of the `days` days ending today (entered by now).
+    func window(_ days: Int, endingDaysBefore offset: Int = 0) -> [MARCheck] {
+        let last = today.adding(days: -offset)
+        return service.checks(from: last.adding(days: 1 - days), to: last).filter { $0.recordedAt <= moment }
+    }
+
+    static func counted(_ count: Int, _ noun: String) -> String { "\(count) \(noun)\(count == 1 ? "" : "s")" }
+
+    func checkRecord(_ check: MARCheck, _ words: String) -> IndicatorRecord {
+        let round = check.draft.round == .visit ? "Homecare visits" : "\(check.draft.round.title) round"
+        return IndicatorRecord(kind: .marCheck(check.id), date: EvidenceDerivations.roundMoment(check.draft),
+                               summary: "\(UKDateFormat.date(check.draft.date)) \(round): \(words)")
+    }
+
+    func findingWords(_ findings: [MARFinding]) -> String {
+        findings.map(\.type.title).joined(separator: ", ").lowercased()
+    }
+
+    // MARK: Evidence from MAR checks
+
+    func coverage() -> Measure {
+        let days = IndicatorID.marCoverage.definition.windowDays
+        let rounds = MARRound.expected(for: service.service.kind)
+        let checked = Set(window(days, endingDaysBefore: 1).map { "\(LondonDay($0.draft.date).dayNumber)-\($0.draft.round.rawValue)" })
+        var measure = Measure(denominator: Double(days * rounds.count), counting: ("rounds without a check", "rounds expected"))
+        for offset in 1...days {
+            let day = today.adding(days: -offset)
+            for round in rounds where !checked.contains("\(day.dayNumber)-\(round.rawValue)") {
+                measure.numerator += 1
+                if withRecords {
+                    let name = round == .visit ? "Homecare visits" : "\(round.title) round"
+                    measure.records.append(IndicatorRecord(kind: .missingRound, date: LateEntryRule.roundEnd(date: day.start, round: round),
+                                                           summary: "\(day) \(name): no MAR check logged"))
+                }
+            }
+        }
+        return measure
+    }
+
+    func findingRate() -> Measure {
+        let checks = window(IndicatorID.findingRate.definition.windowDays)
+        var measure = Measure(denominator: 0, counting: ("findings", "charts checked"))
+        for check in checks {
+            measure.numerator += Double(check.draft.findings.count)
+            measure.denominator! += Double(check.draft.chartsChecked)
+            if withRecords, !check.draft.findings.isEmpty {
+                measure.records.append(checkRecord(check, Self.counted(check.draft.findings.count, "finding") + " (\(findingWords(check.draft.findings)))"))
+            }
+        }
+        measure.hasData = measure.denominator! > 0
+        return measure
+    }
+
+    func refusalsIncomplete() -> Measure {
+        var measure = Measure(denominator: 0, counting: ("refusals not fully recorded", "refusals seen"))
+        for check in window(IndicatorID.refusalsIncomplete.definition.windowDays) {
+            let missing = max(0, check.draft.refusalsSeen - check.draft.refusalsComplete)
+            measure.numerator += Double(missing)
+            measure.denominator! += Double(check.draft.refusalsSeen)
+            if withRecords, missing > 0 {
+                measure.records.append(checkRecord(check, "\(missing) of \(Self.counted(check.draft.refusalsSeen, "refusal")) not fully recorded"))
+            }
+        }
+        measure.hasData = measure.denominator! > 0
+        return measure
+    }
+
+    func repeatFindings() -> Measure {
+        let checks = window(IndicatorID.repeatFindings.definition.windowDays)
+        var byStaff: [Int64: Int] = [:]
+        for check in checks {
+            for finding in check.draft.findings { if let staffID = finding.staffID { byStaff[staffID, default: 0] += 1 } }
+        }
+        let repeating = Set(byStaff.filter { $0.value >= IndicatorEngine.repeatFindingCount }.keys)
+        var measure = Measure(numerator: Double(repeating.count), counting: ("staff named in \(IndicatorEngine.repeatFindingCount) or more findings", nil))
+        if withRecords {
+            for check in checks {
+                let named = check.draft.findings.filter { $0.staffID.map(repeating.contains) ?? false }
+                guard !named.isEmpty else { continue }
+                let words = named.map { finding in
+                    let name = finding.staffID.flatMap { staffNames[$0] } ?? "staff"
+                    return "\(finding.type.title.lowercased()) by \(name) (\(byStaff[finding.staffID ?? 0] ?? 0) in 30 days)"
+                }
+                measure.records.append(checkRecord(check, words.joined(separator: "; ")))
+            }
+        }
+        return measure
+    }
+
+    func lateReturns() -> Measure {
+        let late = window(IndicatorID.lateReturns.definition.windowDays).filter(EvidenceMeasures.showsLateReturn)
+        var measure = Measure(numerator: Double(late.count), counting: ("checks showing a late return", nil))
+        if withRecords {
+            measure.records = late.map { check in
+                checkRecord(check, check.draft.chartsReturnedLate > 0
+                            ? Self.counted(check.draft.chartsReturnedLate, "chart") + " returned late" : "a chart returned late")
+            }
+        }
+        return measure
+    }
+
+    func lateReturnsNotEscalated() -> Measure {
+        let escalations = service.lateEscalations.filter { $0.raisedAt <= moment }
+        var measure = Measure(counting: ("late returns not escalated within a working day", nil))
+        for check in window(IndicatorID.lateReturnsNotEscalated.definition.windowDays) where EvidenceMeasures.showsLateReturn(check) {
+            let occurred = EvidenceDerivations.roundMoment(check.draft)
+            let deadline = workingDays.deadline(1, workingDaysAfter: LondonDay(occurred))
+            let escalated = EvidenceMeasures.lateReturnEscalated(check, among: escalations)
+            let words: String
+            if let escalated {
+                guard LondonDay(escalated) > deadline else { continue }
+                words = "escalated late, on \(UKDateFormat.date(escalated)) (due by \(deadline))"
+            } else {
+                guard today > deadline else { continue }
+                words = "late return not escalated (due by \(deadline))"
+            }
+            measure.numerator += 1
+            if withRecords { measure.records.append(checkRecord(check, words)) }
+        }
+        return measure
+    }
+
+    func lateEntries() -> Measure {
+        let late = window(IndicatorID.lateEntries.definition.windowDays).filter(\.isLateEntry)
+        var measure = Measure(numerator: Double(late.count), counting: ("checks entered late", nil))
+        if withRecords {
+            measure.records = late.map { check in
+                checkRecord(check, "entered \(UKDateFormat.dateTime(check.recordedAt)) by \(check.checkedBy)")
+            }
+        }
+        return measure
+    }
+
+    func scoreMasksRecurrence() -> Measure {
+        let recent = window(28)
+        let earlier = window(28, endingDaysBefore: 28)
+        var measure = Measure(counting: ("finding types recurring every week while the score rose", nil))
+        guard !recent.isEmpty, !earlier.isEmpty else {
+            measure.hasData = false
+            return measure
+        }
+        func score(_ checks: [MARCheck]) -> Double {
+            Double(checks.filter { $0.draft.findings.isEmpty }.count) / Double(checks.count) * 100
+        }
+        let before = score(earlier)
+        let after = score(recent)
+        guard after > before else { return measure }
+        var weeks: [Set<FindingType>] = Array(repeating: [], count: 4)
+        for check in recent {
+            let week = min(3, max(0, LondonDay(check.draft.date).days(to: today) / 7))
+            for finding in check.draft.findings where finding.type != .other { weeks[week].insert(finding.type) }
+        }
+        let recurring = weeks.dropFirst().reduce(weeks[0]) { $0.intersection($1) }
+        measure.numerator = Double(recurring.count)
+        if withRecords, !recurring.isEmpty {
+            let rose = "clean checks \(IndicatorFormat.number(before, unit: .percent)) → \(IndicatorFormat.number(after, unit: .percent))"
+            for check in recent {
+                let found = check.draft.findings.filter { recurring.contains($0.type) }
+                if !found.isEmpty { measure.records.append(checkRecord(check, "\(findingWords(found)) again; \(rose)")) }
+            }
+        }
+        return measure
+    }
+
+    // MARK: Escalations
+
+    func escalationsOverdue() -> Measure {
+        let overdue = service.escalations.filter { escalation in
+            escalation.raisedAt <= moment && escalation.dueBy < moment
+                && (escalation.resolvedAt.map { $0 > moment } ?? true)
+        }
+        var measure = Measure(numerator: Double(overdue.count), counting: ("escalations past their due-by", nil))
+        if withRecords {
+            measure.records = overdue.map { escalation in
+                IndicatorRecord(kind: .escalation(escalation.id), date: escalation.dueBy,
+                                summary: "\(escalation.draft.category.title), \(escalation.draft.severity.title.lowercased()): due \(UKDateFormat.dateTime(escalation.dueBy)), \(escalation.draft.whatHappened)")
+            }
+        }
+        return measure
+    }
+
+    func escalationsLate() -> Measure {
+        let first = today.adding(days: 1 - IndicatorID.escalationsLate.definition.windowDays)
+        let resolved = service.escalations.filter { escalation in
+            guard let at = escalation.resolvedAt else { return false }
+            return at <= moment && LondonDay(at) >= first
+        }
+        let late = resolved.filter { !($0.handledInTime ?? ($0.resolvedAt! <= $0.dueBy)) }
+        var measure = Measure(numerator: Double(late.count), denominator: Double(resolved.count),
+                              counting: ("resolved late", "escalations resolved"))
+        measure.hasData = !resolved.isEmpty
+        if withRecords {
+            measure.records = late.map { escalation in
+                IndicatorRecord(kind: .escalation(escalation.id), date: escalation.resolvedAt ?? escalation.dueBy,
+                                summary: "\(escalation.draft.category.title): due \(UKDateFormat.dateTime(escalation.dueBy)), resolved \(UKDateFormat.dateTime(escalation.resolvedAt ?? escalation.dueBy))")
+            }
+        }
+        return measure
+    }
+
+    // MARK: Plans
+
+    var followedPlans: [PlanRecord] { service.plans.filter { PlanRecord.isFollowed($0.status(at: moment)) } }
+
+    func stepsOverdue() -> Measure {
+        var measure = Measure(counting: ("plan steps overdue", nil))
+        for plan in followedPlans {
+            for step in plan.steps {
+                let last = step.entries.filter { $0.occurredAt <= moment }.map(\.occurredAt).max()
+                let due = StepSchedule.nextDue(cadence: step.definition.cadence, firstDue: step.firstDue, lastRecorded: last)
+                guard StepSchedule.isOverdue(nextDue: due, today: moment), let due else { continue }
+                measure.numerator += 1
+                if withRecords {
+                    measure.records.append(IndicatorRecord(kind: .plan(plan.id), date: due,
+                                                           summary: "\(plan.draft.title): step \(step.definition.position) (\(step.definition.role.title.lowercased())) due \(UKDateFormat.date(due))"))
+                }
+            }
+        }
+        return measure
+    }
+
+    func reviewsOverdue() -> Measure {
+        var measure = Measure(counting: ("governance reviews overdue", nil))
+        for plan in followedPlans {
+            for kind in ReviewKind.allCases {
+                let last = plan.reviews.filter { $0.kind == kind && $0.occurredAt <= moment }.map(\.occurredAt).max()
+                let due = ReviewSchedule.nextDue(kind: kind, plan: plan, last: last)
+                guard LondonDay(due) < today else { continue }
+                measure.numerator += 1
+                if withRecords {
+                    measure.records.append(IndicatorRecord(kind: .plan(plan.id), date: due,
+                                                           summary: "\(plan.draft.title): \(kind.title.lowercased()) due \(UKDateFormat.date(due))"))
+                }
+            }
+        }
+        return measure
+    }
+
+    func measuresOffTrack() -> Measure {
+        var measure = Measure(counting: ("outcome measures off track", nil))
+        for plan in followedPlans {
+            for planMeasure in plan.measures {
+                let evaluation = TargetEngine.evaluate(planMeasure.definition, records: planMeasure.records(at: moment),
+                                                       planStart: plan.draft.startDate, today: moment, workingDays: workingDays)
+                guard evaluation.state == .offTrack else { continue }
+                measure.numerator += 1
+                if withRecords {
+                    measure.records.append(IndicatorRecord(kind: .plan(plan.id), date: plan.draft.startDate,
+                                                           summary: "\(plan.draft.title): \(planMeasure.definition.name) — \(evaluation.why)"))
+                }
+            }
+        }
+        return measure
+    }
+
+    func unsupportedClosures() -> Measure {
+        let first = today.adding(days: -IndicatorID.unsupportedClosures.definition.windowDays)
+        var measure = Measure(counting: ("closed plans without their results", nil))
+        for plan in service.plans {
+            guard let closure = service.closures[plan.id], closure.closed <= moment, LondonDay(closure.closed) > first,
+                  plan.status(at: moment) == .closed, !closure.missing.isEmpty else { continue }
+            measure.numerator += 1
+            if withRecords {
+                measure.records.append(IndicatorRecord(kind: .plan(plan.id), date: closure.closed,
+                                                       summary: "\(plan.draft.title): closed \(UKDateFormat.date(closure.closed)) with \(closure.missing.joined(separator: "; "))"))
+            }
+        }
+        return measure
+    }
+
+    // MARK: Staff
+
+    func staffWithoutCompetency() -> Measure {
+        var measure = Measure(counting: ("staff without a current competency", nil))
+        for staff in service.medicineStaff {
+            let status = CompetencyRules.status(observations: staff.observations, at: moment)
+            guard !status.isCurrent else { continue }
+            measure.numerator += 1
+            if withRecords {
+                measure.records.append(IndicatorRecord(kind: .staff(staff.member.id), date: moment,
+                                                       summary: "\(staff.member.name) (\(staff.member.role.title.lowercased())): \(status.title.lowercased())"))
+            }
+        }
+        return measure
+    }
+}

@@ -1,0 +1,71 @@
+import Foundation
+
+/// One service's evidence, sorted and indexed once for the indicator engine.
+struct ServiceEvidence: Sendable {
+    let service: Service
+    var checks: [MARCheck] = []
+    var escalations: [Escalation] = []
+    var plans: [PlanRecord] = []
+    var medicineStaff: [StaffEvidence] = []
+    /// Late-MAR-return escalations, for matching late returns.
+    var lateEscalations: [Escalation] = []
+    /// For each closed plan, when it closed and the measures not achieved on that day.
+    var closures: [Int64: (closed: Date, missing: [String])] = [:]
+
+    init(service: Service) { self.service = service }
+
+    mutating func prepare(workingDays: WorkingDays) {
+        checks.sort { ($0.draft.date, $0.id) < ($1.draft.date, $1.id) }
+        lateEscalations = escalations.filter { $0.draft.category == .lateMARReturn }
+        for plan in plans {
+            guard let closed = plan.closedAt else { continue }
+            let missing = plan.measures.compactMap { measure -> String? in
+                let evaluation = TargetEngine.evaluate(measure.definition, records: measure.records(at: closed),
+                                                       planStart: plan.draft.startDate, today: closed, workingDays: workingDays)
+                return evaluation.isAchieved ? nil : "\(measure.definition.name): \(evaluation.state.title.lowercased())"
+            }
+            closures[plan.id] = (closed, plan.measures.isEmpty ? ["no outcome measure"] : missing)
+        }
+    }
+
+    /// Checks whose round day is within `first...last`.
+    func checks(from first: LondonDay, to last: LondonDay) -> ArraySlice<MARCheck> {
+        let lower = checks.partitioningIndex { LondonDay($0.draft.date) >= first }
+        let upper = checks.partitioningIndex { LondonDay($0.draft.date) > last }
+        return lower < upper ? checks[lower..<upper] : []
+    }
+}
+
+/// A member of staff who gives medicines, with their competency-relevant observations.
+struct StaffEvidence: Sendable {
+    let member: StaffMember
+    let observations: [Observation]
+}
+
+extension PlanMeasure {
+    /// The measure's figures and events as they stood at a moment: results for periods that had
+    /// begun, events that had happened (handled only if handled by then).
+    func records(at moment: Date) -> MeasureRecords {
+        MeasureRecords(
+            results: results.filter { $0.periodStart <= moment },
+            events: events.filter { $0.occurred <= moment }.map { event in
+                var event = event
+                if let handled = event.handled, handled > moment { event.handled = nil }
+                return event
+            })
+    }
+}
+
+extension Array {
+    /// The first index whose element satisfies `belongs`, for an array sorted so that every
+    /// element satisfying it comes after every one that does not.
+    func partitioningIndex(where belongs: (Element) -> Bool) -> Int {
+        var low = 0
+        var high = count
+        while low < high {
+            let middle = (low + high) / 2
+            if belongs(self[middle]) { high = middle } else { low = middle + 1 }
+        }
+        return low
+    }
+}

@@ -1,0 +1,65 @@
+import Foundation
+import GRDB
+import RecoveryModel
+
+/// What the indicator engine reads, in one consistent snapshot, and the provider's thresholds.
+/// The reads are bounded by the windows the engine looks at (`IndicatorEvidence.firstDay`), so
+/// the time they take grows with the number of services, not with years of records.
+extension SQLiteRecoveryStore {
+    public func indicatorEvidence(at now: Date, workingDays: WorkingDays) throws(StoreError) -> IndicatorEvidence {
+        let today = LondonDay(now)
+        let first = Timestamp.text(IndicatorEvidence.firstDay(today: today).start)
+        let closedSince = Timestamp.text(IndicatorEvidence.closedSince(today: today).start)
+        return try read { db in
+            let services = try Row.fetchAll(db, sql: "SELECT * FROM service WHERE active = 1 ORDER BY name COLLATE NOCASE, id")
+                .map(Self.service)
+            let checks = try EvidenceRows.checks(db, where: "round_date >= ?", arguments: [first])
+            let escalations = try EvidenceRows.escalations(
+                db, where: "resolved_at IS NULL OR resolved_at >= ? OR raised_at >= ?", arguments: [first, first])
+            let staff = try Self.loadStaff(db, where: "s.active = 1")
+            let assessing = ObservationKind.allCases.filter(\.assessesCompetency).map { "'\($0.rawValue)'" }.joined(separator: ", ")
+            let observations = try EvidenceRows.observations(
+                db, where: "kind IN (\(assessing)) OR follow_up = '\(FollowUp.restricted.rawValue)' OR outcome = '\(CompetencyOutcome.notYetCompetent.rawValue)'")
+            let plans = try PlanRows.loadStored(db, where: """
+                status IN ('active', 'monitoring', 'reopened')
+                OR (status = 'closed' AND id IN (SELECT plan_id FROM plan_status_change WHERE to_status = 'closed' AND recorded_at >= ?))
+                """, arguments: [closedSince])
+            let since = plans.map(\.draft.startDate).min()
+            let withEvidence = try EvidenceRows.attachEvidence(db, to: plans, workingDays: workingDays, since: since)
+            return IndicatorEvidence(services: services, checks: checks, escalations: escalations, staff: staff,
+                                     observations: observations, plans: withEvidence)
+        }
+    }
+
+    public func indicatorThresholds() throws(StoreError) -> IndicatorThresholds {
+        try read { db in try Self.thresholds(db) }
+    }
+
+    public func setIndicatorThreshold(_ id: IndicatorID, to threshold: IndicatorThreshold?, by actor: Actor,
+                                      at now: Date) throws(StoreError) {
+        if let threshold, let problem = IndicatorThresholds.problems(threshold).first { throw StoreError.invalid(problem) }
+        try WritePath.write(pool, by: actor, needing: .manageReferenceData, at: now) { writer in
+            var thresholds = try Self.thresholds(writer.db)
+            thresholds.overrides[id] = threshold
+            let text = try PlanRows.json(thresholds)
+            if let rowID = try Int64.fetchOne(writer.db, sql: "SELECT id FROM setting WHERE key = ?",
+                                              arguments: [IndicatorSettings.thresholds]) {
+                try writer.update(.setting, id: rowID, set: ["value": text], action: "change")
+            } else {
+                try writer.insert(into: .setting, ["key": IndicatorSettings.thresholds, "value": text], action: "change")
+            }
+        }
+    }
+
+    static func thresholds(_ db: Database) throws -> IndicatorThresholds {
+        guard let text = try String.fetchOne(db, sql: "SELECT value FROM setting WHERE key = ?",
+                                             arguments: [IndicatorSettings.thresholds]) else { return .standard }
+        return try PlanRows.decode(IndicatorThresholds.self, text, table: "setting", id: 0, column: "indicator_thresholds")
+    }
+}
+
+/// Keys of the `setting` table for indicators.
+enum IndicatorSettings {
+    /// The provider's thresholds as JSON; absent until an administrator sets one.
+    static let thresholds = "indicator_thresholds"
+}
