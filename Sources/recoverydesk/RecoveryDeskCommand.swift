@@ -20,7 +20,7 @@ struct RecoveryDeskCommand: ParsableCommand {
         128 plus the signal number when stopped by a signal.
         """,
         version: RecoveryDeskVersion.current,
-        subcommands: [InitCommand.self, UsersCommand.self, PlansCommand.self, EscalationsCommand.self, TemplatesCommand.self, VerifyCommand.self, BackupCommand.self, StressWriteCommand.self, DemoCommand.self]
+        subcommands: [InitCommand.self, UsersCommand.self, PlansCommand.self, EscalationsCommand.self, TemplatesCommand.self, VerifyCommand.self, BackupCommand.self, StressWriteCommand.self, DemoCommand.self, IndicatorsCommand.self, ThresholdsCommand.self]
     )
 
     @Option(name: .long, help: ArgumentHelp("The store file to use (default: $XDG_DATA_HOME/recoverydesk/recoverydesk.sqlite).", valueName: "path"))

@@ -33,7 +33,7 @@ public struct CoverageScreen: Screen {
             buffer.write("  No services yet.", in: area.row(1), style: theme[.muted])
             return
         }
-        let rounds: [MARRound] = service.kind == .domiciliary ? [.visit] : MARRound.careHomeRounds
+        let rounds = MARRound.expected(for: service.kind)
         let today = LondonDay(context.now)
         let days = (0..<28).map { today.adding(days: $0 - 27) }
         buffer.write("  \(service.name) (\(service.kind.title))", in: area.row(1), style: theme[.header])

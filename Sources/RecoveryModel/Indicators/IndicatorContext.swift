@@ -44,7 +44,7 @@ struct IndicatorContext {
         let days = IndicatorID.marCoverage.definition.windowDays
         let rounds = MARRound.expected(for: service.service.kind)
         let checked = Set(window(days, endingDaysBefore: 1).map { "\(LondonDay($0.draft.date).dayNumber)-\($0.draft.round.rawValue)" })
-        var measure = Measure(denominator: Double(days * rounds.count), counting: ("rounds without a check", "rounds expected"))
+        var measure = Measure(denominator: Double(days * rounds.count), counting: ("round(s) without a check", "round(s) expected"))
         for offset in 1...days {
             let day = today.adding(days: -offset)
             for round in rounds where !checked.contains("\(day.dayNumber)-\(round.rawValue)") {
@@ -61,7 +61,7 @@ struct IndicatorContext {
 
     func findingRate() -> Measure {
         let checks = window(IndicatorID.findingRate.definition.windowDays)
-        var measure = Measure(denominator: 0, counting: ("findings", "charts checked"))
+        var measure = Measure(denominator: 0, counting: ("finding(s)", "chart(s) checked"))
         for check in checks {
             measure.numerator += Double(check.draft.findings.count)
             measure.denominator! += Double(check.draft.chartsChecked)
@@ -74,7 +74,7 @@ struct IndicatorContext {
     }
 
     func refusalsIncomplete() -> Measure {
-        var measure = Measure(denominator: 0, counting: ("refusals not fully recorded", "refusals seen"))
+        var measure = Measure(denominator: 0, counting: ("refusal(s) not fully recorded", "refusal(s) seen"))
         for check in window(IndicatorID.refusalsIncomplete.definition.windowDays) {
             let missing = max(0, check.draft.refusalsSeen - check.draft.refusalsComplete)
             measure.numerator += Double(missing)
@@ -111,7 +111,7 @@ struct IndicatorContext {
 
     func lateReturns() -> Measure {
         let late = window(IndicatorID.lateReturns.definition.windowDays).filter(EvidenceMeasures.showsLateReturn)
-        var measure = Measure(numerator: Double(late.count), counting: ("checks showing a late return", nil))
+        var measure = Measure(numerator: Double(late.count), counting: ("check(s) showing a late return", nil))
         if withRecords {
             measure.records = late.map { check in
                 checkRecord(check, check.draft.chartsReturnedLate > 0
@@ -123,7 +123,7 @@ struct IndicatorContext {
 
     func lateReturnsNotEscalated() -> Measure {
         let escalations = service.lateEscalations.filter { $0.raisedAt <= moment }
-        var measure = Measure(counting: ("late returns not escalated within a working day", nil))
+        var measure = Measure(counting: ("late return(s) not escalated within a working day", nil))
         for check in window(IndicatorID.lateReturnsNotEscalated.definition.windowDays) where EvidenceMeasures.showsLateReturn(check) {
             let occurred = EvidenceDerivations.roundMoment(check.draft)
             let deadline = workingDays.deadline(1, workingDaysAfter: LondonDay(occurred))
@@ -144,7 +144,7 @@ struct IndicatorContext {
 
     func lateEntries() -> Measure {
         let late = window(IndicatorID.lateEntries.definition.windowDays).filter(\.isLateEntry)
-        var measure = Measure(numerator: Double(late.count), counting: ("checks entered late", nil))
+        var measure = Measure(numerator: Double(late.count), counting: ("check(s) entered late", nil))
         if withRecords {
             measure.records = late.map { check in
                 checkRecord(check, "entered \(UKDateFormat.dateTime(check.recordedAt)) by \(check.checkedBy)")
@@ -156,7 +156,7 @@ struct IndicatorContext {
     func scoreMasksRecurrence() -> Measure {
         let recent = window(28)
         let earlier = window(28, endingDaysBefore: 28)
-        var measure = Measure(counting: ("finding types recurring every week while the score rose", nil))
+        var measure = Measure(counting: ("finding type(s) recurring every week while the score rose", nil))
         guard !recent.isEmpty, !earlier.isEmpty else {
             measure.hasData = false
             return measure
@@ -191,7 +191,7 @@ struct IndicatorContext {
             escalation.raisedAt <= moment && escalation.dueBy < moment
                 && (escalation.resolvedAt.map { $0 > moment } ?? true)
         }
-        var measure = Measure(numerator: Double(overdue.count), counting: ("escalations past their due-by", nil))
+        var measure = Measure(numerator: Double(overdue.count), counting: ("escalation(s) past their due-by", nil))
         if withRecords {
             measure.records = overdue.map { escalation in
                 IndicatorRecord(kind: .escalation(escalation.id), date: escalation.dueBy,
@@ -209,7 +209,7 @@ struct IndicatorContext {
         }
         let late = resolved.filter { !($0.handledInTime ?? ($0.resolvedAt! <= $0.dueBy)) }
         var measure = Measure(numerator: Double(late.count), denominator: Double(resolved.count),
-                              counting: ("resolved late", "escalations resolved"))
+                              counting: ("resolved late", "escalation(s) resolved"))
         measure.hasData = !resolved.isEmpty
         if withRecords {
             measure.records = late.map { escalation in
@@ -225,7 +225,7 @@ struct IndicatorContext {
     var followedPlans: [PlanRecord] { service.plans.filter { PlanRecord.isFollowed($0.status(at: moment)) } }
 
     func stepsOverdue() -> Measure {
-        var measure = Measure(counting: ("plan steps overdue", nil))
+        var measure = Measure(counting: ("plan step(s) overdue", nil))
         for plan in followedPlans {
             for step in plan.steps {
                 let last = step.entries.filter { $0.occurredAt <= moment }.map(\.occurredAt).max()
@@ -242,7 +242,7 @@ struct IndicatorContext {
     }
 
     func reviewsOverdue() -> Measure {
-        var measure = Measure(counting: ("governance reviews overdue", nil))
+        var measure = Measure(counting: ("governance review(s) overdue", nil))
         for plan in followedPlans {
             for kind in ReviewKind.allCases {
                 let last = plan.reviews.filter { $0.kind == kind && $0.occurredAt <= moment }.map(\.occurredAt).max()
@@ -259,7 +259,7 @@ struct IndicatorContext {
     }
 
     func measuresOffTrack() -> Measure {
-        var measure = Measure(counting: ("outcome measures off track", nil))
+        var measure = Measure(counting: ("outcome measure(s) off track", nil))
         for plan in followedPlans {
             for planMeasure in plan.measures {
                 let evaluation = TargetEngine.evaluate(planMeasure.definition, records: planMeasure.records(at: moment),
@@ -277,7 +277,7 @@ struct IndicatorContext {
 
     func unsupportedClosures() -> Measure {
         let first = today.adding(days: -IndicatorID.unsupportedClosures.definition.windowDays)
-        var measure = Measure(counting: ("closed plans without their results", nil))
+        var measure = Measure(counting: ("closed plan(s) without their results", nil))
         for plan in service.plans {
             guard let closure = service.closures[plan.id], closure.closed <= moment, LondonDay(closure.closed) > first,
                   plan.status(at: moment) == .closed, !closure.missing.isEmpty else { continue }

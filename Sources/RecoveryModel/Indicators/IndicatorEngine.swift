@@ -35,8 +35,13 @@ public struct IndicatorEngine: Sendable {
         }
         var observations: [Int64: [Observation]] = [:]
         for observation in evidence.observations { observations[observation.draft.staffID, default: []].append(observation) }
-        for member in evidence.staff where member.active && member.role.givesMedicines {
+        var named: Set<Int64> = []
+        for check in evidence.checks { for finding in check.draft.findings { if let id = finding.staffID { named.insert(id) } } }
+        for member in evidence.staff where member.active {
+            let recorded = named.contains(member.id) || observations[member.id] != nil
             for serviceID in member.serviceIDs {
+                guard let kind = byService[serviceID]?.service.kind,
+                      member.role.givesMedicines(in: kind) || recorded && member.role != .administrator else { continue }
                 byService[serviceID]?.medicineStaff.append(StaffEvidence(member: member, observations: observations[member.id] ?? []))
             }
         }
@@ -135,7 +140,8 @@ public struct IndicatorEngine: Sendable {
 struct Measure: Sendable {
     var numerator: Double = 0
     var denominator: Double?
-    /// The noun for the numerator and the denominator in the basis sentence.
+    /// What the numerator and the denominator count, for the basis sentence; "(s)" marks the
+    /// plural ending: "round(s) without a check".
     var counting: (String, String?) = ("", nil)
     var records: [IndicatorRecord] = []
     /// False when nothing could be judged (a share of nothing).
@@ -153,8 +159,11 @@ struct Measure: Sendable {
 
     func basis(_ id: IndicatorID) -> String {
         guard hasData else { return "nothing to judge by yet" }
-        var text = "\(Int(numerator)) \(counting.0)"
-        if let denominator, let whole = counting.1 { text += " out of \(Int(denominator)) \(whole)" }
+        func words(_ count: Int, _ phrase: String) -> String {
+            "\(count) " + phrase.replacingOccurrences(of: "(s)", with: count == 1 ? "" : "s")
+        }
+        var text = words(Int(numerator), counting.0)
+        if let denominator, let whole = counting.1 { text += " out of " + words(Int(denominator), whole) }
         return text
     }
 

@@ -29,7 +29,7 @@ public enum IndicatorID: String, CaseIterable, Codable, Hashable, Sendable {
             return IndicatorDefinition(
                 name: "MAR findings per 100 charts", shortName: "Findings",
                 measures: "Findings logged on MAR chart checks for every 100 charts checked, over the last 28 days; the trend shows whether it is rising.",
-                unit: .perHundredCharts, windowDays: 28, standard: IndicatorThreshold(amber: 4, red: 8))
+                unit: .perHundredCharts, windowDays: 28, standard: IndicatorThreshold(amber: 0.5, red: 2))
         case .refusalsIncomplete:
             return IndicatorDefinition(
                 name: "Refusal records incomplete", shortName: "Refusals",
@@ -74,11 +74,11 @@ public enum IndicatorID: String, CaseIterable, Codable, Hashable, Sendable {
             return IndicatorDefinition(
                 name: "Plan measures off track", shortName: "Off trk",
                 measures: "Outcome measures of active or monitored plans that the target engine finds off track.",
-                unit: .count, windowDays: 0, standard: IndicatorThreshold(amber: 1, red: 2))
+                unit: .count, windowDays: 0, standard: IndicatorThreshold(amber: 1, red: 3))
         case .staffWithoutCompetency:
             return IndicatorDefinition(
                 name: "Staff giving medicines without current competency", shortName: "Compet",
-                measures: "Active staff in roles that give medicines whose competency has expired, is restricted, or was never assessed.",
+                measures: "Active staff who give medicines (by their role and service, or as their records show) whose competency has expired, is restricted, or was never assessed.",
                 unit: .count, windowDays: 0, standard: IndicatorThreshold(amber: 1, red: 2))
         case .lateEntries:
             return IndicatorDefinition(

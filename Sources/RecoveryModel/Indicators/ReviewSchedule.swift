@@ -33,17 +33,26 @@ extension PlanRecord {
 
 extension MARRound {
     /// The rounds a service is expected to check each day: homecare branches check their
-    /// visits (one entry a day), every other kind of service its four medicines rounds.
+    /// visits (one entry a day), supported living its morning and teatime support, care homes
+    /// their four medicines rounds.
     public static func expected(for kind: Service.Kind) -> [MARRound] {
-        kind == .domiciliary ? [.visit] : careHomeRounds
+        switch kind {
+        case .residential, .nursing: return careHomeRounds
+        case .domiciliary: return [.visit]
+        case .supportedLiving: return [.morning, .teatime]
+        }
     }
 }
 
 extension Role {
-    /// Roles whose holders give medicines, so need a current competency.
-    public var givesMedicines: Bool {
+    /// Whether holders of this role give medicines in a kind of service as a matter of course:
+    /// senior carers, team and shift leaders and key workers everywhere, care and support
+    /// workers in homecare and supported living. Anyone else counts as giving medicines only
+    /// when their records show it (an observation, or a MAR finding naming them).
+    public func givesMedicines(in kind: Service.Kind) -> Bool {
         switch self {
-        case .careWorker, .seniorCarer, .keyWorker, .teamLeader, .shiftLeader, .medicinesLead: return true
+        case .seniorCarer, .teamLeader, .shiftLeader, .keyWorker: return true
+        case .careWorker: return kind == .domiciliary || kind == .supportedLiving
         default: return false
         }
     }

@@ -48,11 +48,7 @@ final class DemoGenerator {
             return list
         }
         var rounds: [MARRound] {
-            switch service.kind {
-            case .residential, .nursing: return MARRound.careHomeRounds
-            case .domiciliary: return [.visit]
-            case .supportedLiving: return [.morning, .teatime]
-            }
+            MARRound.expected(for: service.kind)
         }
     }
 
@@ -149,6 +145,7 @@ final class DemoGenerator {
             try addServicesAndStaff(from: setUpTime.addingTimeInterval(300))
             try planObservations()
             try planPlans()
+            planScenarios()
             var day = firstDay
             while day <= today {
                 for service in services { scheduleRounds(service, day) }
@@ -249,18 +246,18 @@ final class DemoGenerator {
 
     func rates(_ profile: Profile, _ day: LondonDay) -> Rates {
         let f = progress(day)
-        let recent = today.dayNumber - day.dayNumber < 14
+        let recent = today.dayNumber - day.dayNumber < 28
         switch profile {
         case .strong:
-            return Rates(missRound: 0.008, findings: 0.05, refusalIncomplete: 0.02, offender: 0, lateEntry: 0.003,
-                         escalationLate: 0.03, escalationNever: 0, lateReturn: 0.04, lateReturnNotEscalated: 0.0)
+            return Rates(missRound: 0.008, findings: 0.04, refusalIncomplete: 0.005, offender: 0, lateEntry: 0.003,
+                         escalationLate: 0, escalationNever: 0, lateReturn: 0.04, lateReturnNotEscalated: 0.0)
         case .middling:
-            return Rates(missRound: recent ? 0.05 : 0.06 - 0.04 * f, findings: 0.24 - 0.12 * f, refusalIncomplete: 0.15 - 0.09 * f,
+            return Rates(missRound: recent ? 0.05 : 0.06 - 0.04 * f, findings: 0.24 - 0.12 * f, refusalIncomplete: 0.15 - 0.06 * f,
                          offender: f < 0.5 ? 0.3 : 0.08, lateEntry: 0.02, escalationLate: 0.12, escalationNever: 0.006,
                          lateReturn: 0.2 - 0.1 * f, lateReturnNotEscalated: 0.1)
         case .struggling:
             return Rates(missRound: recent ? 0.2 : 0.03 + 0.1 * f, findings: 0.2 + 0.2 * f, refusalIncomplete: 0.15 + 0.25 * f,
-                         offender: 0.45, lateEntry: 0.04, escalationLate: 0.25, escalationNever: 0.02,
+                         offender: 0.45, lateEntry: recent ? 0.1 : 0.04, escalationLate: 0.25, escalationNever: 0.02,
                          lateReturn: 0.3 + 0.1 * f, lateReturnNotEscalated: 0.3)
         }
     }
@@ -313,7 +310,14 @@ final class DemoGenerator {
         var complete = (0..<refusals).filter { _ in !random.chance(rates.refusalIncomplete) }.count
         var findings: [MARFinding] = []
         var lateCharts = 0
-        if demo.service.kind == .domiciliary && random.chance(rates.lateReturn) {
+        let scenario = scenarioDay(demo, day, round)
+        if let late = scenario.lateCharts {
+            lateCharts = late
+            findings.append(MARFinding(type: .chartReturnedLate, personReference: personReference(demo),
+                                       staffID: random.pick(demo.givers).id,
+                                       note: "Chart stayed in the person's home past the monthly return.",
+                                       actionTaken: "Collected by the team leader.", escalate: true))
+        } else if demo.service.kind == .domiciliary && random.chance(rates.lateReturn) {
             lateCharts = random.weighted([(1, 6.0), (2, 3.0), (3, 1.0)])
             for _ in 0..<lateCharts {
                 findings.append(MARFinding(type: .chartReturnedLate, personReference: personReference(demo),
@@ -322,7 +326,12 @@ final class DemoGenerator {
                                            actionTaken: "Logged in the medicines learning tracker.", escalate: true))
             }
         }
-        if random.chance(rates.findings) {
+        for type in scenario.recurring {
+            findings.append(MARFinding(type: type, personReference: personReference(demo),
+                                       staffID: scenario.recurringStaff ?? random.pick(demo.givers).id,
+                                       note: findingWords[type]?.0 ?? "", actionTaken: findingWords[type]?.1 ?? ""))
+        }
+        if random.chance(rates.findings * scenario.findingsFactor) {
             let count = random.weighted([(1, 7.0), (2, 2.5), (3, 0.5)])
             for _ in 0..<count {
                 let type: FindingType = random.weighted([
@@ -330,7 +339,9 @@ final class DemoGenerator {
                     (.prnWithoutReasonOrOutcome, 2), (.handwrittenNotCountersigned, 1), (.stockCountMismatch, 1),
                     (.codeNotInKey, 0.5), (.other, 0.4),
                 ])
-                var staff: Person? = random.chance(0.85) ? random.pick(demo.givers) : nil
+                // Strong services name fewer people (a missing signature is often caught and
+                // signed at once), so nobody's name keeps coming up there.
+                var staff: Person? = random.chance(demo.profile == .strong ? 0.4 : 0.85) ? random.pick(demo.givers) : nil
                 if let offender = demo.repeatOffender, random.chance(rates.offender) { staff = offender }
                 let escalate: Bool
                 switch type {
@@ -390,7 +401,9 @@ final class DemoGenerator {
         }
         if check.draft.chartsReturnedLate > 0 {
             var raisedAt = loggedAt.addingTimeInterval(Double(random.int(10...50)) * 60)
-            if random.chance(rates.lateReturnNotEscalated) {
+            if let escalated = scenarioDay(demo, LondonDay(check.draft.date), check.draft.round).lateEscalated {
+                if !escalated { return }
+            } else if random.chance(rates.lateReturnNotEscalated) {
                 if random.chance(0.5) { return }
                 let day = workingDays.adding(random.int(2...3), workingDaysTo: LondonDay(loggedAt))
                 raisedAt = at(day, Double(random.int(9...16)))
@@ -493,15 +506,22 @@ final class DemoGenerator {
 
     func planObservations() throws(StoreError) {
         let span = firstDay.days(to: today)
+        // Strong services keep everyone current; each middling one has one person out of date;
+        // struggling ones have a mix of every story.
         for demo in services {
             for person in demo.givers {
                 let roll = random.unit()
-                tracks[person.id] = roll < 0.08 ? .never : roll < 0.14 ? .expired : roll < 0.24 ? .borderline
-                    : roll < 0.30 ? .restricted : .normal
+                tracks[person.id] = demo.profile != .struggling ? .normal
+                    : roll < 0.08 ? .never : roll < 0.14 ? .expired : roll < 0.24 ? .borderline : roll < 0.30 ? .restricted : .normal
+            }
+            if demo.profile == .middling, let person = demo.givers.last(where: { $0.id != demo.repeatOffender?.id }) {
+                tracks[person.id] = .expired
             }
         }
         // Every story is told somewhere, whatever the seed.
-        let candidates = services.flatMap { demo in demo.givers.filter { $0.id != demo.repeatOffender?.id } }
+        let candidates = services.filter { $0.profile == .struggling }.flatMap { demo in
+            demo.givers.filter { $0.id != demo.repeatOffender?.id }
+        }
         for track in [Track.never, .expired, .restricted] where !tracks.values.contains(track) {
             if let person = candidates.first(where: { tracks[$0.id] == .normal }) { tracks[person.id] = track }
         }
@@ -535,7 +555,7 @@ final class DemoGenerator {
                     observe(person, demo, .competencyAssessment, .competent, .none, day: first, note: "Safe, calm round; competent.")
                     var next = first.adding(days: random.int(330...358))
                     while next < today {
-                        if random.chance(0.12) { break }  // renewal missed: expires
+                        if demo.profile == .struggling && random.chance(0.12) { break }  // renewal missed: expires
                         observe(person, demo, .competencyReassessment, .competent, .none, day: next, note: "Yearly reassessment; competent.")
                         next = next.adding(days: random.int(330...358))
                     }
