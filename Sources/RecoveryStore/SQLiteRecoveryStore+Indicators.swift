@@ -10,22 +10,33 @@ extension SQLiteRecoveryStore {
         let today = LondonDay(now)
         let first = Timestamp.text(IndicatorEvidence.firstDay(today: today).start)
         let closedSince = Timestamp.text(IndicatorEvidence.closedSince(today: today).start)
+        let yearBefore = Timestamp.text(IndicatorEvidence.firstDay(today: today).adding(months: -13).start)
         return try read { db in
             let services = try Row.fetchAll(db, sql: "SELECT * FROM service WHERE active = 1 ORDER BY name COLLATE NOCASE, id")
                 .map(Self.service)
-            let checks = try EvidenceRows.checks(db, where: "round_date >= ?", arguments: [first])
-            let escalations = try EvidenceRows.escalations(
-                db, where: "resolved_at IS NULL OR resolved_at >= ? OR raised_at >= ?", arguments: [first, first])
             let staff = try Self.loadStaff(db, where: "s.active = 1")
+            // Competency at any moment of the history needs the relevant observations since a year
+            // before it began, and the latest one before that (which decides when none is later).
             let assessing = ObservationKind.allCases.filter(\.assessesCompetency).map { "'\($0.rawValue)'" }.joined(separator: ", ")
-            let observations = try EvidenceRows.observations(
-                db, where: "kind IN (\(assessing)) OR follow_up = '\(FollowUp.restricted.rawValue)' OR outcome = '\(CompetencyOutcome.notYetCompetent.rawValue)'")
+            let relevant = "(kind IN (\(assessing)) OR follow_up = '\(FollowUp.restricted.rawValue)' OR outcome = '\(CompetencyOutcome.notYetCompetent.rawValue)')"
+            let observations = try EvidenceRows.observations(db, where: """
+                \(relevant) AND (occurred_at >= ? OR id IN (
+                    SELECT (SELECT id FROM observation o WHERE o.staff_id = s.staff_id AND \(relevant) AND o.occurred_at < ?
+                            ORDER BY o.occurred_at DESC, o.id DESC LIMIT 1)
+                    FROM (SELECT DISTINCT staff_id FROM observation) s))
+                """, arguments: [yearBefore, yearBefore], checklist: false)
             let plans = try PlanRows.loadStored(db, where: """
                 status IN ('active', 'monitoring', 'reopened')
                 OR (status = 'closed' AND id IN (SELECT plan_id FROM plan_status_change WHERE to_status = 'closed' AND recorded_at >= ?))
                 """, arguments: [closedSince])
-            let since = plans.map(\.draft.startDate).min()
-            let withEvidence = try EvidenceRows.attachEvidence(db, to: plans, workingDays: workingDays, since: since)
+            // One read of the checks and escalations serves the indicators' windows and the plans'
+            // evidence-derived measures (from the earliest plan's start).
+            let from = min(first, plans.map(\.draft.startDate).min().map { Timestamp.text(LondonDay($0).start) } ?? first)
+            let checks = try EvidenceRows.checks(db, where: "round_date >= ?", arguments: [from])
+            let escalations = try EvidenceRows.escalations(
+                db, where: "resolved_at IS NULL OR resolved_at >= ? OR raised_at >= ?", arguments: [from, from])
+            let withEvidence = EvidenceRows.attachEvidence(to: plans, checks: checks, escalations: escalations,
+                                                           workingDays: workingDays)
             return IndicatorEvidence(services: services, checks: checks, escalations: escalations, staff: staff,
                                      observations: observations, plans: withEvidence)
         }

@@ -112,19 +112,25 @@ enum EvidenceRows {
         ]
     }
 
-    static func observations(_ db: Database, where condition: String? = nil,
-                             arguments: StatementArguments = []) throws -> [Observation] {
+    /// Observations matching `condition`, newest first; without `checklist` their checklists are
+    /// left empty (competency does not need them, and reading them is most of the cost).
+    static func observations(_ db: Database, where condition: String? = nil, arguments: StatementArguments = [],
+                             checklist: Bool = true) throws -> [Observation] {
         let filter = condition.map { "WHERE \($0)" } ?? ""
         return try Row.fetchAll(db, sql: "SELECT * FROM observation \(filter) ORDER BY occurred_at DESC, id DESC",
-                                arguments: arguments).map(observation)
+                                arguments: arguments).map { try observation($0, checklist: checklist) }
     }
 
-    static func observation(_ row: Row) throws -> Observation {
+    static func observation(_ row: Row) throws -> Observation { try observation(row, checklist: true) }
+
+    static func observation(_ row: Row, checklist withChecklist: Bool) throws -> Observation {
         let id: Int64 = row["id"]
-        let raw = try PlanRows.decode([String: String].self, row["checklist"], table: "observation", id: id, column: "checklist")
         var checklist: [ChecklistItem: ChecklistAnswer] = [:]
-        for (key, value) in raw {
-            if let item = ChecklistItem(rawValue: key), let answer = ChecklistAnswer(rawValue: value) { checklist[item] = answer }
+        if withChecklist {
+            let raw = try PlanRows.decode([String: String].self, row["checklist"], table: "observation", id: id, column: "checklist")
+            for (key, value) in raw {
+                if let item = ChecklistItem(rawValue: key), let answer = ChecklistAnswer(rawValue: value) { checklist[item] = answer }
+            }
         }
         let reassess: String? = row["reassess_by"]
         let draft = ObservationDraft(staffID: row["staff_id"], occurredAt: try PlanRows.date(row, "occurred_at", table: "observation"),
@@ -250,11 +256,22 @@ enum EvidenceRows {
         let escalationFilter = escalationConditions.isEmpty ? nil : escalationConditions.joined(separator: " AND ")
         checks = try self.checks(db, where: checkFilter, arguments: arguments)
         escalationList = try escalations(db, where: escalationFilter, arguments: arguments)
+        return attachEvidence(to: plans, checks: checks, escalations: escalationList, workingDays: workingDays)
+    }
+
+    /// The same, with the checks and escalations already read (every service's, or at least
+    /// those of the plans' services, over the periods the plans need).
+    static func attachEvidence(to plans: [PlanRecord], checks: [MARCheck], escalations escalationList: [Escalation],
+                               workingDays: WorkingDays) -> [PlanRecord] {
+        var checksByService: [Int64: [MARCheck]] = [:]
+        for check in checks { checksByService[check.draft.serviceID, default: []].append(check) }
+        var escalationsByService: [Int64: [Escalation]] = [:]
+        for escalation in escalationList { escalationsByService[escalation.draft.serviceID, default: []].append(escalation) }
         return plans.map { plan in
             guard plan.measures.contains(where: { EvidenceMeasures.isDerived($0.definition.source) }) else { return plan }
             let service = plan.draft.serviceID
-            let planChecks = service.map { id in checks.filter { $0.draft.serviceID == id } } ?? checks
-            let planEscalations = service.map { id in escalationList.filter { $0.draft.serviceID == id } } ?? escalationList
+            let planChecks = service.map { checksByService[$0] ?? [] } ?? checks
+            let planEscalations = service.map { escalationsByService[$0] ?? [] } ?? escalationList
             var plan = plan
             plan.measures = plan.measures.map { measure in
                 guard EvidenceMeasures.isDerived(measure.definition.source) else { return measure }
