@@ -1,45 +1,134 @@
 import RecoveryModel
 import TUI
 
-/// The home screen: one row per service. The early-warning indicators (red, amber or green by a
-/// symbol as well as a colour, with a 12-week trend) are worked out by the indicator engine; until
-/// it runs here, each row says so plainly rather than showing a made-up status.
+/// The home screen: the early-warning indicators of the whole provider (first row) and of each
+/// active service. Each row shows the worst state with how many indicators are in it, then as
+/// many of the key indicators (`IndicatorID.dashboardOrder`) as the width allows: a badge (a
+/// symbol and a letter as well as a colour), the value and its last weeks as a sparkline.
+/// Enter opens the row's page of every indicator. The figures are worked out again each time
+/// the screen appears.
 public struct DashboardScreen: ListScreen {
     public let id = Section.dashboard.rawValue
     public let title = Section.dashboard.title
-    public var list = ListPane(columns: [
-        TableColumn(title: "Service", width: .flexible(minimum: 18)),
-        TableColumn(title: "Kind", width: .fixed(24)),
-        TableColumn(title: "Registered manager", width: .fixed(20)),
-    ], emptyMessage: "No services yet. An administrator adds them under F9 Admin.")
-    private var services: [Service] = []
+    public var list = ListPane(columns: [], emptyMessage: DashboardScreen.loadingMessage)
+    public private(set) var report: IndicatorReport?
+
+    static let loadingMessage = "Working out the early-warning indicators…"
+    static let noServicesMessage = "No services yet. An administrator adds them under F9 Admin."
+
+    /// Widths of the columns.
+    static let nameMinimum = 14
+    static let nameWanted = 30
+    static let overallWidth = 10
+    static let cellWidth = 11
+    /// Indicator columns shown at any width that allows them, before the names get more room.
+    static let columnsBeforeNames = 4
 
     public init() {}
 
-    public var rows: TableRows {
-        TableRows(services.map { [$0.name, $0.kind.title, $0.registeredManager ?? ""] })
+    /// The provider's row, then the services', as shown.
+    public var shownRows: [ServiceIndicators] {
+        guard let report, !report.services.isEmpty else { return [] }
+        return [report.provider] + report.services
     }
 
-    public func appear(context: ScreenContext) -> [AppEffect] { [ask(.loadServices, context: context)] }
+    /// Searched by name and overall state.
+    public var rows: TableRows {
+        TableRows(shownRows.map { [$0.name, IndicatorCells.overall($0)] })
+    }
+
+    /// The indicators shown as columns in a content area `width` columns wide: at least four when
+    /// they fit beside a short name, then more once the longest name has room.
+    public static func indicatorColumns(width: Int, longestName: Int) -> [IndicatorID] {
+        let tableWidth = ListPane.tableArea(in: Rect(x: 0, y: 0, width: width, height: 3)).width
+        func fits(_ count: Int, name: Int) -> Bool {
+            name + (1 + overallWidth) + count * (1 + cellWidth) <= tableWidth
+        }
+        let all = IndicatorID.dashboardOrder
+        var count = 0
+        while count < min(columnsBeforeNames, all.count), fits(count + 1, name: nameMinimum) { count += 1 }
+        let wanted = min(max(longestName, nameMinimum), nameWanted)
+        while count < all.count, fits(count + 1, name: wanted) { count += 1 }
+        return Array(all.prefix(count))
+    }
+
+    /// The columns for the indicators shown.
+    public static func columns(_ shown: [IndicatorID]) -> [TableColumn] {
+        [TableColumn(title: "Service", width: .flexible(minimum: nameMinimum)),
+         TableColumn(title: "Overall", width: .fixed(overallWidth))]
+            + shown.map { TableColumn(title: $0.definition.shortName, width: .fixed(cellWidth)) }
+    }
+
+    /// One indicator's cell: badge, value (right-aligned to `valueWidth`) and the sparkline in
+    /// what is left.
+    public static func cell(_ value: IndicatorValue, valueWidth: Int) -> String {
+        let badge = IndicatorCells.badge(value.state)
+        let text = TextWidth.pad(value.text, to: valueWidth, alignment: .right)
+        let sparkWidth = cellWidth - TextWidth.of(badge) - 1 - valueWidth - 1
+        guard sparkWidth > 0 else { return "\(badge) \(text)" }
+        return "\(badge) \(text) \(IndicatorCells.sparkline(value, width: sparkWidth))"
+    }
+
+    /// The table's rows for the indicators shown, each cell with its state's role.
+    func table(_ shown: [IndicatorID]) -> StyledRows {
+        let rows = shownRows
+        let valueWidths = shown.map { id in
+            min(5, max(1, rows.compactMap { $0[id].map { TextWidth.of($0.text) } }.max() ?? 1))
+        }
+        var cells: [[String]] = []
+        var roles: [[StyleRole?]] = []
+        for row in rows {
+            var line = [row.name, IndicatorCells.overall(row)]
+            var lineRoles: [StyleRole?] = [nil, IndicatorCells.role(row.overall)]
+            for (index, id) in shown.enumerated() {
+                guard let value = row[id] else { line.append(""); lineRoles.append(nil); continue }
+                line.append(Self.cell(value, valueWidth: valueWidths[index]))
+                lineRoles.append(IndicatorCells.role(value.state))
+            }
+            cells.append(line)
+            roles.append(lineRoles)
+        }
+        return StyledRows(rows: cells, cellRoles: roles)
+    }
+
+    public func appear(context: ScreenContext) -> [AppEffect] { [ask(.loadIndicators, context: context)] }
 
     public mutating func perform(_ command: CommandID, context: ScreenContext) -> ScreenResponse {
-        if moveInList(command, context: context) || command == AppCommand.open { return .done }
-        return .notHandled
+        if moveInList(command, context: context) { return .done }
+        guard command == AppCommand.open else { return .notHandled }
+        let rows = shownRows
+        guard let report, rows.indices.contains(list.state.selected) else { return .done }
+        return ScreenResponse(push: IndicatorServiceScreen(indicators: rows[list.state.selected], report: report))
     }
 
     public mutating func receive(_ reply: StoreReply, context: ScreenContext) -> ScreenResponse {
-        if case .services(let loaded) = reply {
-            services = loaded.filter(\.active)
-            keepSelection(rowCount: services.count, context: context)
+        switch reply {
+        case .indicators(let loaded):
+            report = loaded
+            list.emptyMessage = Self.noServicesMessage
+            keepSelection(rowCount: shownRows.count, context: context)
+            return .done
+        case .failed(let message):
+            return .message(.error(message))
+        default:
+            return .done
         }
-        return .done
     }
 
-    public var hints: [String]? { ["F3 plans", "F4 MAR checks", "F5 competency", "F6 escalations"] }
+    public var hints: [String]? { ["Enter a service's indicators", "F3 plans", "F4 MAR checks", "F6 escalations"] }
 
     public func render(into buffer: inout Buffer, area: Rect, context: ScreenContext) {
-        list.render(into: &buffer, area: area, source: rows, theme: context.theme)
-        buffer.write(" Early-warning indicators for each service are not worked out here yet.",
-                     in: area.row(-1), style: context.theme[.muted])
+        let longest = shownRows.map { TextWidth.of($0.name) }.max() ?? 0
+        let shown = Self.indicatorColumns(width: area.width, longestName: longest)
+        var pane = list
+        pane.columns = Self.columns(shown)
+        pane.render(into: &buffer, area: area, source: table(shown), theme: context.theme)
+        var note = " " + IndicatorCells.legend
+        if let report {
+            note = " As at \(UKDateFormat.date(report.asOf)) \(UKDateFormat.time(report.asOf)) ·" + note
+            let more = " · Enter shows all \(IndicatorID.allCases.count) for a row"
+            if TextWidth.of(note + more) < area.width { note += more }
+        }
+        buffer.write(note, in: area.row(-1), style: context.theme[.muted])
     }
 }

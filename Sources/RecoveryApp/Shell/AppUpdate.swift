@@ -247,8 +247,10 @@ extension AppState {
             isRunning = false
             return [.quit]
         case .closeScreen:
-            if stack.count > 1 { stack.removeLast() }
-            return []
+            guard stack.count > 1 else { return [] }
+            stack.removeLast()
+            // Coming back to a screen refreshes what it shows.
+            return current.appear(context: screenContext)
         case .switchUser:
             return lock(notice: SignInScreen.switchNotice)
         case .showSection(let target):
@@ -262,7 +264,8 @@ extension AppState {
                 stack.append(screen)
                 return screen.appear(context: screenContext)
             }
-            return []
+            // Back at the section's first screen: refresh what it shows.
+            return current.appear(context: screenContext)
         }
     }
 

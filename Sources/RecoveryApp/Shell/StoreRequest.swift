@@ -37,6 +37,12 @@ public enum StoreRequest: Sendable, Equatable {
     case loadEscalations(openOnly: Bool)
     case raiseEscalation(EscalationDraft)
     case advanceEscalation(id: Int64, to: EscalationStatus, note: String)
+    /// Every active service's early-warning indicators, and the whole provider's.
+    case loadIndicators
+    /// The records behind one indicator of a service, or of every service (`serviceID` nil).
+    case loadIndicatorRecords(id: IndicatorID, serviceID: Int64?)
+    /// One member of staff's medicines competency and observations.
+    case loadStaffCompetency(staffID: Int64)
 }
 
 /// The store's answer.
@@ -56,6 +62,9 @@ public enum StoreReply: Sendable, Equatable {
     case marCheckSaved(MARCheck, unqualified: [StaffMember])
     case competency([CompetencyRow], services: [Service])
     case escalations([Escalation], services: [Service], staff: [StaffMember])
+    case indicators(IndicatorReport)
+    case indicatorRecords(IndicatorRecords)
+    case staffCompetency(StaffCompetency)
     /// A write succeeded; the words say what was done.
     case saved(String)
     /// Refused or failed; the words say why.
@@ -211,6 +220,12 @@ public struct StoreRequestRunner: Sendable {
             var message = "Escalation \(escalation.status.title.lowercased())."
             if let inTime = escalation.handledInTime { message += inTime ? " Handled in time." : " Handled late." }
             return .saved(message)
+        case .loadIndicators:
+            return .indicators(try indicatorReport(at: now))
+        case .loadIndicatorRecords(let id, let serviceID):
+            return .indicatorRecords(try indicatorRecords(id, serviceID: serviceID, at: now))
+        case .loadStaffCompetency(let staffID):
+            return .staffCompetency(try staffCompetency(staffID, at: now))
         }
     }
 }
