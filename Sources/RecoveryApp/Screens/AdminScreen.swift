@@ -1,7 +1,7 @@
 import TUI
 
 /// The administration menu: services, staff and users, MAR chart codes, preferences for this
-/// terminal, themes, and facts about the installation.
+/// terminal, themes, facts about the installation, and the indicator thresholds.
 public struct AdminScreen: ListScreen {
     public let id = Section.admin.rawValue
     public let title = Section.admin.title
@@ -12,7 +12,7 @@ public struct AdminScreen: ListScreen {
 
     /// The entries of the menu, in order.
     enum Entry: CaseIterable {
-        case services, staff, marCodes, referenceData, preferences, themes, about
+        case services, staff, marCodes, referenceData, preferences, themes, about, thresholds
 
         var cells: [String] {
             switch self {
@@ -23,6 +23,7 @@ public struct AdminScreen: ListScreen {
             case .preferences: return ["Preferences", "Theme, idle lock and mouse for this terminal"]
             case .themes: return ["Themes", "See the colour themes available and try one"]
             case .about: return ["About this installation", "Version, and where the store, settings and log live"]
+            case .thresholds: return ["Indicator thresholds", "When each early-warning indicator turns amber and red"]
             }
         }
     }
@@ -46,6 +47,7 @@ public struct AdminScreen: ListScreen {
         case .preferences: return PreferencesScreen(environment: context.environment, currentTheme: context.theme.name)
         case .themes: return ThemesScreen(environment: context.environment, currentTheme: context.theme.name)
         case .about: return AboutScreen()
+        case .thresholds: return ThresholdsScreen()
         }
     }
 

@@ -128,6 +128,12 @@ enum FieldChecks {
         }
     }
 
+    /// An indicator threshold: a number, 0 or more.
+    static let threshold: Validator = { value in
+        guard let number = Double(value.trimmed), number >= 0, number.isFinite else { return "Enter a number, 0 or more" }
+        return nil
+    }
+
     /// A whole number in a range.
     static func whole(_ range: ClosedRange<Int>) -> Validator {
         { value in

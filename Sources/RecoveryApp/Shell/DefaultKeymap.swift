@@ -72,6 +72,10 @@ public enum DefaultKeymap {
                    label: "Reset PIN", help: "Set a new PIN for the selected person", inKeyBar: true),
         KeyBinding("reference-data.pin-length", keys: [.character("l")], scope: .screen("reference-data"),
                    label: "PIN length", help: "Set the shortest PIN allowed (administrators)", inKeyBar: true),
+        KeyBinding("thresholds.change", keys: [.character("e")], scope: .screen("thresholds"),
+                   label: "Change", help: "Change when the selected indicator turns amber and red (administrators)", inKeyBar: true),
+        KeyBinding("thresholds.reset", keys: [.character("r")], scope: .screen("thresholds"),
+                   label: "Standard", help: "Put back the standard thresholds of the selected indicator (administrators)", inKeyBar: true),
     ]
 
     /// Keys of the recovery plan screens.

@@ -43,6 +43,10 @@ public enum StoreRequest: Sendable, Equatable {
     case loadIndicatorRecords(id: IndicatorID, serviceID: Int64?)
     /// One member of staff's medicines competency and observations.
     case loadStaffCompetency(staffID: Int64)
+    /// The provider's indicator thresholds.
+    case loadIndicatorThresholds
+    /// Sets one indicator's thresholds, or (nil) puts back the standard ones (administrators).
+    case setIndicatorThreshold(id: IndicatorID, threshold: IndicatorThreshold?)
 }
 
 /// The store's answer.
@@ -65,6 +69,7 @@ public enum StoreReply: Sendable, Equatable {
     case indicators(IndicatorReport)
     case indicatorRecords(IndicatorRecords)
     case staffCompetency(StaffCompetency)
+    case indicatorThresholds(IndicatorThresholds)
     /// A write succeeded; the words say what was done.
     case saved(String)
     /// Refused or failed; the words say why.
@@ -226,6 +231,12 @@ public struct StoreRequestRunner: Sendable {
             return .indicatorRecords(try indicatorRecords(id, serviceID: serviceID, at: now))
         case .loadStaffCompetency(let staffID):
             return .staffCompetency(try staffCompetency(staffID, at: now))
+        case .loadIndicatorThresholds:
+            return .indicatorThresholds(try store.indicatorThresholds())
+        case .setIndicatorThreshold(let id, let threshold):
+            try store.setIndicatorThreshold(id, to: threshold, by: try signedIn(actor), at: now)
+            let current = try store.indicatorThresholds()[id]
+            return .saved("\(id.definition.name): \(current.describe(unit: id.definition.unit)).")
         }
     }
 }
