@@ -73,6 +73,15 @@ let package = Package(
                 .product(name: "CSV", package: "CSV.swift"),
             ]
         ),
+        // The provider-scale benchmark (`swift run -c release recoverydesk-bench`, docs/performance.md).
+        // No test target depends on it.
+        .executableTarget(
+            name: "recoverydesk-bench",
+            dependencies: [
+                "RecoveryApp", "RecoveryStore", "RecoveryModel", "PlanLibrary", "TUI",
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
         // Helpers shared by the test targets (golden files). Not part of the app.
         .target(name: "TestSupport"),
         .testTarget(name: "TUITests", dependencies: ["TUI", "TestSupport"], exclude: ["Golden"]),

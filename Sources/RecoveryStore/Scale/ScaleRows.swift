@@ -1,0 +1,130 @@
+import Foundation
+import GRDB
+import RecoveryModel
+
+/// Helpers of the provider-scale builder's fast path: one prepared `INSERT` per table, run with
+/// `setUncheckedArguments`, and timestamps written by arithmetic in exactly the form
+/// `Timestamp.text` gives (the builder checks the two agree before it starts).
+struct ScaleInsert {
+    let db: Database
+    let statement: Statement
+    private(set) var count = 0
+
+    /// `columns` without the stamp columns; `run` takes their values followed by the stamp's three.
+    init(_ db: Database, table: String, columns: [String]) throws {
+        self.db = db
+        let all = columns + ["recorded_at", "recorded_by_id", "recorded_by"]
+        statement = try db.makeStatement(sql: """
+            INSERT INTO \(table) (\(all.joined(separator: ", "))) VALUES (\(all.map { _ in "?" }.joined(separator: ", ")))
+            """)
+    }
+
+    /// Inserts one row; returns its id.
+    @discardableResult
+    mutating func run(_ values: [(any DatabaseValueConvertible)?], stamp: ScaleStamp) throws -> Int64 {
+        statement.setUncheckedArguments(StatementArguments(values + [stamp.at, stamp.byID, stamp.by]))
+        try statement.execute()
+        count += 1
+        return db.lastInsertedRowID
+    }
+}
+
+/// Who recorded a row and when, as the stamp columns hold it.
+struct ScaleStamp {
+    var at: String
+    var byID: Int64?
+    var by: String
+
+    init(_ at: Date, _ person: ScalePerson) {
+        self.at = ScaleTime.text(at)
+        byID = person.id
+        by = person.name
+    }
+}
+
+/// A member of staff as the builder uses them.
+struct ScalePerson: Hashable {
+    var id: Int64
+    var name: String
+    var role: Role
+    /// The day they started, counted from the first day of records (they are named in records
+    /// only from then on).
+    var joined = 0
+}
+
+enum ScaleTime {
+    /// The same text as `Timestamp.text` ("2026-11-21T14:05:00.123Z"), made without a formatter.
+    static func text(_ date: Date) -> String {
+        let millisecondsTotal = Int64((date.timeIntervalSince1970 * 1000).rounded(.down))
+        let seconds = floorDivide(millisecondsTotal, 1000)
+        let milliseconds = Int(millisecondsTotal - seconds * 1000)
+        let days = floorDivide(seconds, 86_400)
+        var secondOfDay = Int(seconds - days * 86_400)
+        let hour = secondOfDay / 3600
+        secondOfDay -= hour * 3600
+        let minute = secondOfDay / 60
+        let second = secondOfDay - minute * 60
+        // Civil date from days since 1970-01-01 (Howard Hinnant's algorithm).
+        let z = Int(days) + 719_468
+        let era = (z >= 0 ? z : z - 146_096) / 146_097
+        let doe = z - era * 146_097
+        let yoe = (doe - doe / 1460 + doe / 36524 - doe / 146_096) / 365
+        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100)
+        let mp = (5 * doy + 2) / 153
+        let day = doy - (153 * mp + 2) / 5 + 1
+        let month = mp < 10 ? mp + 3 : mp - 9
+        let year = yoe + era * 400 + (month <= 2 ? 1 : 0)
+        var bytes = [UInt8](repeating: 0, count: 24)
+        func put(_ value: Int, _ at: Int, _ digits: Int) {
+            var value = value
+            for index in stride(from: at + digits - 1, through: at, by: -1) {
+                bytes[index] = UInt8(48 + value % 10)
+                value /= 10
+            }
+        }
+        put(year, 0, 4); bytes[4] = 45
+        put(month, 5, 2); bytes[7] = 45
+        put(day, 8, 2); bytes[10] = 84
+        put(hour, 11, 2); bytes[13] = 58
+        put(minute, 14, 2); bytes[16] = 58
+        put(second, 17, 2); bytes[19] = 46
+        put(milliseconds, 20, 3); bytes[23] = 90
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    static func floorDivide(_ a: Int64, _ b: Int64) -> Int64 {
+        let quotient = a / b
+        return (a % b != 0 && (a < 0) != (b < 0)) ? quotient - 1 : quotient
+    }
+
+    /// True when `text` agrees with `Timestamp.text` over a spread of moments (checked before a build).
+    static func agreesWithStore(around now: Date) -> Bool {
+        var random = DemoRandom(seed: 7)
+        for _ in 0..<2000 {
+            let moment = now.addingTimeInterval(-Double(random.next() % 400_000_000) / 1.7)
+            if text(moment) != Timestamp.text(moment) { return false }
+        }
+        return true
+    }
+}
+
+/// A London day's moments the builder asks for often.
+struct ScaleDay {
+    let day: LondonDay
+    let start: Date
+    let startText: String
+    /// `LateEntryRule.roundEnd` of each round on this day.
+    let roundEnds: [MARRound: Date]
+
+    init(_ day: LondonDay) {
+        self.day = day
+        start = day.start
+        startText = ScaleTime.text(start)
+        var ends: [MARRound: Date] = [:]
+        for round in MARRound.allCases { ends[round] = LateEntryRule.roundEnd(date: start, round: round) }
+        roundEnds = ends
+    }
+
+    /// A moment `hours` after the day's midnight.
+    func at(_ hours: Double) -> Date { start.addingTimeInterval(hours * 3600) }
+}
