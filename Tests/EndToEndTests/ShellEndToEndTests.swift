@@ -59,7 +59,7 @@ import Testing
         try session.send("F9")
         try session.waitFor("About this installation")
         try session.send("Down")
-        let before = try session.waitFor("2/7")
+        let before = try session.waitFor("2/8")
         try session.resize(width: 60, height: 20)
         try session.waitFor("Terminal too small: need 80x24, have 60x20")
         try session.resize(width: 100, height: 30)

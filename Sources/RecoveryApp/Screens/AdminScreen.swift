@@ -12,7 +12,7 @@ public struct AdminScreen: ListScreen {
 
     /// The entries of the menu, in order.
     enum Entry: CaseIterable {
-        case services, staff, marCodes, referenceData, preferences, themes, about, thresholds
+        case services, staff, marCodes, referenceData, preferences, themes, thresholds, about
 
         var cells: [String] {
             switch self {

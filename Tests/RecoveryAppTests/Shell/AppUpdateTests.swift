@@ -210,7 +210,7 @@ import TUI
         }
         let click = AppAction.mouse(MouseEvent(kind: .click, position: Point(x: 5, y: y)))
         _ = state.update(click)
-        #expect((state.current as? AdminScreen)?.selectedRow == 6)
+        #expect((state.current as? AdminScreen)?.selectedRow == 7)
         _ = state.update(click)
         #expect(state.current.id == "about")
     }

@@ -12,7 +12,7 @@ import TUI
 
     func openThresholds(_ app: Harness) {
         app.keys(.function(9))
-        for _ in 0..<7 { app.keys(.down) }
+        for _ in 0..<6 { app.keys(.down) }
         app.keys(.enter)
     }
 
