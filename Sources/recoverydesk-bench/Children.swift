@@ -136,10 +136,57 @@ enum Children {
         let days = try workingDays()
         let thresholds = try store.indicatorThresholds()
 
-        // 3. All-service indicators: the store's read, then the engine.
+        // 3. All-service indicators: the store's read, then the engine. Their evidence is let go
+        // before figure 5, as a screen would keep only the report.
+        let floor = try indicatorsAndServicePage(store: store, days: days, thresholds: thresholds, now: now,
+                                                 repeats: options.repeats, into: &report)
+        report.peakKiBAfterIndicators = Bench.peakKiB()
+
+        // 5. The MAR checks screen's read (every service, the last 28 days), and the same
+        // through the app's request (with the services and staff it also loads).
+        let from = LondonDay(now).adding(days: -28).start
+        let runner = StoreRequestRunner(store: store, workingDays: days)
+        for _ in 0..<options.repeats {
+            let (checks, ms) = try Bench.timed { try store.marChecks(serviceID: nil, from: from, to: now) }
+            report.marLoad28.append(ms)
+            report.marLoad28Count = checks.count
+            let (_, requestMs) = Bench.timed { runner.perform(.loadMARChecks(days: 28), actor: nil, now: now) }
+            report.marRequest28.append(requestMs)
+        }
+        report.peakKiBAfterMAR = Bench.peakKiB()
+
+        // 6. Keystroke to frame over a scripted navigation.
+        let terminal = FrameSink(size: options.size)
+        let app = try BenchApp.make(storePath: options.storePath, home: URL(fileURLWithPath: options.home), size: options.size,
+                                    now: now, terminal: terminal)
+        app.runner.runUntilIdle()
+        for step in KeyScript.steps() {
+            let (_, ms) = Bench.timed { app.runner.handle(.key(step.key)) }
+            report.keys.append(KeyTiming(label: step.label, ms: ms))
+        }
+        guard terminal.screenText.contains(Section.dashboard.title) else {
+            throw BenchError("the key script did not end on the dashboard")
+        }
+        report.peakKiB = Bench.peakKiB()
+
+        // For the profile (after the peak is taken): the checks the indicators' plan evidence reads
+        // (every service, since the earliest start of a plan read).
+        if let since = floor.sinceDate {
+            for _ in 0..<min(3, options.repeats) {
+                let (checks, ms) = try Bench.timed { try store.marChecks(serviceID: nil, from: since, to: now) }
+                report.marLoadSince.append(ms)
+                report.marLoadSinceCount = checks.count
+            }
+        }
+        Bench.report(report)
+    }
+
+    /// Figures 3 and 4; returns the floor SQL made from the evidence read.
+    static func indicatorsAndServicePage(store: SQLiteRecoveryStore, days: WorkingDays, thresholds: IndicatorThresholds,
+                                         now: Date, repeats: Int, into report: inout MeasureReport) throws -> FloorSQL {
         var evidence: IndicatorEvidence?
         var engine: IndicatorEngine?
-        for _ in 0..<options.repeats {
+        for _ in 0..<repeats {
             evidence = nil
             engine = nil
             let (loaded, storeMs) = try Bench.timed { try store.indicatorEvidence(at: now, workingDays: days) }
@@ -154,7 +201,7 @@ enum Children {
             engine = made
         }
         guard let evidence, let engine else { throw BenchError("no indicator run") }
-        for _ in 0..<options.repeats {
+        for _ in 0..<repeats {
             let (_, ms) = Bench.timed { IndicatorEngine(evidence: evidence, thresholds: thresholds, now: now, workingDays: days) }
             report.engineInit.append(ms)
         }
@@ -173,7 +220,7 @@ enum Children {
         let chosen = fullReport.services.max { ($0.overall, -($0.serviceID ?? 0)) < ($1.overall, -($1.serviceID ?? 0)) }
         guard let service = chosen, let serviceID = service.serviceID else { throw BenchError("no service to open") }
         report.serviceName = service.name
-        for _ in 0..<options.repeats {
+        for _ in 0..<repeats {
             let (records, ms) = Bench.timed { () -> Int in
                 _ = engine.indicators(for: serviceID)
                 return IndicatorID.allCases.reduce(0) { $0 + engine.records($1, serviceID: serviceID).count }
@@ -181,43 +228,7 @@ enum Children {
             report.servicePage.append(ms)
             report.serviceRecords = records
         }
-        report.peakKiBAfterIndicators = Bench.peakKiB()
-
-        // 5. The MAR checks screen's read (every service, the last 28 days), and the same
-        // through the app's request (with the services and staff it also loads).
-        let from = LondonDay(now).adding(days: -28).start
-        let runner = StoreRequestRunner(store: store, workingDays: days)
-        for _ in 0..<options.repeats {
-            let (checks, ms) = try Bench.timed { try store.marChecks(serviceID: nil, from: from, to: now) }
-            report.marLoad28.append(ms)
-            report.marLoad28Count = checks.count
-            let (_, requestMs) = Bench.timed { runner.perform(.loadMARChecks(days: 28), actor: nil, now: now) }
-            report.marRequest28.append(requestMs)
-        }
-        // The checks the indicators' plan evidence reads (every service, since the earliest plan start).
-        if let since = floor.sinceDate {
-            for _ in 0..<min(3, options.repeats) {
-                let (checks, ms) = try Bench.timed { try store.marChecks(serviceID: nil, from: since, to: now) }
-                report.marLoadSince.append(ms)
-                report.marLoadSinceCount = checks.count
-            }
-        }
-        report.peakKiBAfterMAR = Bench.peakKiB()
-
-        // 6. Keystroke to frame over a scripted navigation.
-        let terminal = FrameSink(size: options.size)
-        let app = try BenchApp.make(storePath: options.storePath, home: URL(fileURLWithPath: options.home), size: options.size,
-                                    now: now, terminal: terminal)
-        app.runner.runUntilIdle()
-        for step in KeyScript.steps() {
-            let (_, ms) = Bench.timed { app.runner.handle(.key(step.key)) }
-            report.keys.append(KeyTiming(label: step.label, ms: ms))
-        }
-        guard terminal.screenText.contains(Section.dashboard.title) else {
-            throw BenchError("the key script did not end on the dashboard")
-        }
-        report.peakKiB = Bench.peakKiB()
-        Bench.report(report)
+        return floor
     }
 
     // MARK: profiling aids (not run by the parent)

@@ -75,6 +75,9 @@ enum Orchestrator {
         // 8. The floor: the same SELECTs in the sqlite3 shell.
         say("sqlite3 floor")
         let floor = try Floor.measure(sql: m.floorSQL, store: options.storePath, home: home, repeats: options.repeats)
+        // Kept beside the store, to run by hand: sqlite3 -readonly STORE < FILE (add .timer on).
+        let sqlCopy = storeURL.deletingLastPathComponent().appendingPathComponent("bench-indicator-queries.sql")
+        try? m.floorSQL.write(to: sqlCopy, atomically: true, encoding: .utf8)
 
         // The table.
         let ms = { (value: Double) in String(format: value < 10 ? "%.2f ms" : "%.0f ms", value) }
@@ -95,6 +98,9 @@ enum Orchestrator {
         row("   store read (indicatorEvidence) / engine (init + report)",
             "\(ms(Bench.median(m.indicatorStore))) / \(ms(Bench.median(m.indicatorEngine))) (engine init \(ms(Bench.median(m.engineInit))))")
         row("   evidence read", "\(m.evidenceChecks) checks, \(m.evidenceEscalations) escalations, \(m.evidenceObservations) observations, \(m.evidencePlans) plans")
+        if !m.marLoadSince.isEmpty {
+            row("   plans' evidence: every check since \(m.evidenceSince.prefix(10))", "\(m.marLoadSinceCount) checks, read alone in \(ms(Bench.median(m.marLoadSince)))")
+        }
         row("4. One service page (indicators + records, median)", ms(Bench.median(m.servicePage)),
             "\(m.serviceName): \(m.serviceRecords) records")
         row("5. MAR checks screen read: every service, 28 days", ms(Bench.median(m.marLoad28)) + " (\(m.marLoad28Count) checks)")
@@ -120,7 +126,8 @@ enum Orchestrator {
         row("8. sqlite3 floor for the indicator SELECTs (median)", ms(floor.floorMs) + " (\(floor.statements) statements)")
         let ratio = total / floor.floorMs
         row("   ours ÷ floor", String(format: "%.1f×", ratio), verdict(ratio <= 1.5, "≤1.5×"))
-        for slow in floor.slowest.prefix(3) { row("   sqlite3 slowest: \(slow.0)", ms(slow.1)) }
+        for slow in floor.slowest.prefix(5) { row("   sqlite3 slowest: \(slow.0)", ms(slow.1)) }
+        row("   (the SELECTs are in \(sqlCopy.path))", "")
 
         // Print.
         var uts = utsname()
