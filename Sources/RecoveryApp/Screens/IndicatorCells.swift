@@ -6,19 +6,12 @@ import TUI
 /// zero to the red threshold (or the highest week, if higher) so a full bar means red.
 enum IndicatorCells {
     /// The red, amber or green of a state; nil when there is nothing to judge by.
-    static func rag(_ state: IndicatorState) -> RAG? {
-        switch state {
-        case .red: return .red
-        case .amber: return .amber
-        case .green: return .green
-        case .noData: return nil
-        }
-    }
+    static func rag(_ state: IndicatorState) -> RAG? { state.rag }
 
     /// "▲R", "◆A", "●G", or "··" when there is no data.
-    static func badge(_ state: IndicatorState) -> String { rag(state)?.badge ?? noDataBadge }
+    static func badge(_ state: IndicatorState) -> String { state.badge }
 
-    static let noDataBadge = "··"
+    static let noDataBadge = IndicatorState.noDataBadge
 
     /// The theme role of a state (muted for no data).
     static func role(_ state: IndicatorState) -> StyleRole { rag(state)?.role ?? .muted }
@@ -74,4 +67,22 @@ struct StyledRows: TableDataSource {
 extension String {
     /// The text with its first letter a capital.
     var capitalisedFirst: String { prefix(1).uppercased() + dropFirst() }
+}
+
+extension IndicatorState {
+    /// The red, amber or green of a state; nil when there is nothing to judge by.
+    public var rag: RAG? {
+        switch self {
+        case .red: return .red
+        case .amber: return .amber
+        case .green: return .green
+        case .noData: return nil
+        }
+    }
+
+    /// "▲R", "◆A", "●G", or "··" when there is no data: the same on every screen and in the
+    /// command's text.
+    public var badge: String { rag?.badge ?? Self.noDataBadge }
+
+    public static let noDataBadge = "··"
 }

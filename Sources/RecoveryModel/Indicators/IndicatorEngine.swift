@@ -55,9 +55,9 @@ public struct IndicatorEngine: Sendable {
 
     /// Every active service, and the provider's row.
     public func report() -> IndicatorReport {
+        let moments = self.moments
         let rows = services.map { service -> (ServiceIndicators, [IndicatorID: [Measure]]) in
-            var measures: [IndicatorID: [Measure]] = [:]
-            for id in IndicatorID.allCases { measures[id] = moments.map { measure(id, service.id, at: $0, withRecords: false) } }
+            let measures = series(service.id, at: moments)
             return (indicators(serviceID: service.id, name: service.name, measures: measures), measures)
         }
         let providerValues = IndicatorID.allCases.map { id -> IndicatorValue in
@@ -74,9 +74,7 @@ public struct IndicatorEngine: Sendable {
     /// One service's indicators.
     public func indicators(for serviceID: Int64) -> ServiceIndicators? {
         guard let service = services.first(where: { $0.id == serviceID }) else { return nil }
-        var measures: [IndicatorID: [Measure]] = [:]
-        for id in IndicatorID.allCases { measures[id] = moments.map { measure(id, serviceID, at: $0, withRecords: false) } }
-        return indicators(serviceID: serviceID, name: service.name, measures: measures)
+        return indicators(serviceID: serviceID, name: service.name, measures: series(serviceID, at: moments))
     }
 
     /// The records behind an indicator's value now for a service, newest first.
@@ -94,6 +92,13 @@ public struct IndicatorEngine: Sendable {
             if weeksBack == 0 { return now }
             return today.adding(days: -7 * weeksBack + 1).start.addingTimeInterval(-1)
         }
+    }
+
+    /// Every indicator of a service at each of `moments`.
+    func series(_ serviceID: Int64, at moments: [Date]) -> [IndicatorID: [Measure]] {
+        var measures: [IndicatorID: [Measure]] = [:]
+        for id in IndicatorID.allCases { measures[id] = moments.map { measure(id, serviceID, at: $0, withRecords: false) } }
+        return measures
     }
 
     func indicators(serviceID: Int64, name: String, measures: [IndicatorID: [Measure]]) -> ServiceIndicators {

@@ -272,7 +272,7 @@ final class DemoGenerator {
                                                      : Double(random.int(10...150)) * 60)
             let draft = makeCheck(demo, day, round, rates)
             let checker = random.pick(demo.checkers)
-            let reason: String? = late ? random.pick(lateEntryReasons) : nil
+            let reason: String? = late ? random.pick(DemoWords.lateEntryReasons) : nil
             schedule(logged) { [unowned self] () throws(StoreError) in
                 var draft = draft
                 draft.lateEntryReason = reason
@@ -281,13 +281,6 @@ final class DemoGenerator {
             }
         }
     }
-
-    let lateEntryReasons = [
-        "Paper check from the weekend typed up on Monday.",
-        "System was down overnight; entered from the paper copy.",
-        "Team leader off sick; the deputy entered it from the round sheet.",
-        "Found in the office tray during the weekly audit.",
-    ]
 
     func personReference(_ demo: DemoService) -> String {
         switch demo.service.kind {
@@ -322,23 +315,19 @@ final class DemoGenerator {
             for _ in 0..<lateCharts {
                 findings.append(MARFinding(type: .chartReturnedLate, personReference: personReference(demo),
                                            staffID: random.pick(demo.givers).id,
-                                           note: "Chart came back to the office after the weekly return day.",
-                                           actionTaken: "Logged in the medicines learning tracker.", escalate: true))
+                                           note: DemoWords.findingWords[.chartReturnedLate]?.0 ?? "",
+                                           actionTaken: DemoWords.findingWords[.chartReturnedLate]?.1 ?? "", escalate: true))
             }
         }
         for type in scenario.recurring {
             findings.append(MARFinding(type: type, personReference: personReference(demo),
                                        staffID: scenario.recurringStaff ?? random.pick(demo.givers).id,
-                                       note: findingWords[type]?.0 ?? "", actionTaken: findingWords[type]?.1 ?? ""))
+                                       note: DemoWords.findingWords[type]?.0 ?? "", actionTaken: DemoWords.findingWords[type]?.1 ?? ""))
         }
         if random.chance(rates.findings * scenario.findingsFactor) {
             let count = random.weighted([(1, 7.0), (2, 2.5), (3, 0.5)])
             for _ in 0..<count {
-                let type: FindingType = random.weighted([
-                    (.missingSignature, 3), (.unexplainedGap, 2), (.refusalWithoutReason, 2), (.refusalWithoutAction, 1),
-                    (.prnWithoutReasonOrOutcome, 2), (.handwrittenNotCountersigned, 1), (.stockCountMismatch, 1),
-                    (.codeNotInKey, 0.5), (.other, 0.4),
-                ])
+                let type: FindingType = random.weighted(DemoWords.findingTypes)
                 // Strong services name fewer people (a missing signature is often caught and
                 // signed at once), so nobody's name keeps coming up there.
                 var staff: Person? = random.chance(demo.profile == .strong ? 0.4 : 0.85) ? random.pick(demo.givers) : nil
@@ -349,7 +338,7 @@ final class DemoGenerator {
                 case .unexplainedGap: escalate = random.chance(0.3)
                 default: escalate = random.chance(0.05)
                 }
-                let words = findingWords[type] ?? ("", "")
+                let words = DemoWords.findingWords[type] ?? ("", "")
                 findings.append(MARFinding(type: type, personReference: personReference(demo), staffID: staff?.id,
                                            note: words.0, actionTaken: words.1, escalate: escalate))
                 if type == .refusalWithoutReason || type == .refusalWithoutAction {
@@ -363,18 +352,6 @@ final class DemoGenerator {
                              refusalsSeen: refusals, refusalsComplete: max(0, complete), chartsReturnedLate: min(lateCharts, charts),
                              findings: findings)
     }
-
-    let findingWords: [FindingType: (String, String)] = [
-        .missingSignature: ("No signature for the 08:00 dose.", "Spoke to the carer; dose confirmed given and countersigned."),
-        .unexplainedGap: ("Blank box with no code.", "Checked with the person and stock; recorded as an omission."),
-        .refusalWithoutReason: ("Refusal code used with no reason written.", ""),
-        .refusalWithoutAction: ("Refused twice; nobody told the GP or the family.", "GP surgery informed the same day."),
-        .prnWithoutReasonOrOutcome: ("Paracetamol PRN given with no reason or effect recorded.", "Reminded staff of the PRN protocol."),
-        .handwrittenNotCountersigned: ("New handwritten entry not countersigned.", "Second signature obtained."),
-        .stockCountMismatch: ("Count one tablet short of the running balance.", "Recount with the pharmacy; incident form raised."),
-        .codeNotInKey: ("Code 'Z' used, which is not in the key.", "Key shown to the team at handover."),
-        .other: ("Chart torn and hard to read.", "New chart requested from the pharmacy."),
-    ]
 
     func category(for type: FindingType) -> EscalationCategory {
         switch type {
@@ -441,8 +418,8 @@ final class DemoGenerator {
             let responded = ack.addingTimeInterval(resolved.timeIntervalSince(ack) / 2)
             advance(escalation.id, .acknowledged, demo.deputy, max(ack, time.addingTimeInterval(300)), "")
             advance(escalation.id, .responded, demo.deputy, max(responded, time.addingTimeInterval(600)),
-                    random.pick(responses))
-            advance(escalation.id, .resolved, demo.manager, max(resolved, time.addingTimeInterval(900)), random.pick(outcomes))
+                    random.pick(DemoWords.responses))
+            advance(escalation.id, .resolved, demo.manager, max(resolved, time.addingTimeInterval(900)), random.pick(DemoWords.outcomes))
         }
     }
 
@@ -451,19 +428,6 @@ final class DemoGenerator {
             _ = try store.advanceEscalation(id, to: status, note: note, by: person.actor, at: time)
         }
     }
-
-    let responses = [
-        "Spoke with the staff member and checked the person was safe.",
-        "GP and pharmacy contacted; advice followed.",
-        "Reviewed the chart with the team leader; supervision booked.",
-        "Family informed and the care plan updated.",
-    ]
-    let outcomes = [
-        "No harm found; learning shared at handover.",
-        "Supervised practice completed; no repeat since.",
-        "Added to the medicines learning tracker and closed.",
-        "Pharmacy corrected the chart; process confirmed with the team.",
-    ]
 
     // MARK: Observations
 

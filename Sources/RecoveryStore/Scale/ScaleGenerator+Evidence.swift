@@ -6,18 +6,6 @@ import RecoveryModel
 extension ScaleGenerator {
     // MARK: Escalations
 
-    static let responses = [
-        "Spoke with the staff member and checked the person was safe.",
-        "GP and pharmacy contacted; advice followed.",
-        "Reviewed the chart with the team leader; supervision booked.",
-        "Family informed and the care plan updated.",
-    ]
-    static let outcomes = [
-        "No harm found; learning shared at handover.",
-        "Supervised practice completed; no repeat since.",
-        "Added to the medicines learning tracker and closed.",
-        "Pharmacy corrected the chart; process confirmed with the team.",
-    ]
     static let standalone: [(EscalationCategory, Double, String, String)] = [
         (.deterioration, 3, "Resident more drowsy than usual after the lunchtime round; observations taken.", "NEWS2 score recorded; GP called."),
         (.safeguarding, 1.5, "Unexplained bruising noticed on the forearm during personal care.", "Body map completed; safeguarding lead told."),
@@ -105,11 +93,11 @@ extension ScaleGenerator {
                 case .responded:
                     values["responded_at"] = text
                     values["responded_by"] = person.name
-                    values["response"] = random.pick(Self.responses)
+                    values["response"] = random.pick(DemoWords.responses)
                 case .resolved:
                     values["resolved_at"] = text
                     values["resolved_by"] = person.name
-                    values["outcome"] = random.pick(Self.outcomes)
+                    values["outcome"] = random.pick(DemoWords.outcomes)
                     values["handled_in_time"] = at <= due
                 case .open:
                     break

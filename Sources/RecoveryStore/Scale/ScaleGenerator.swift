@@ -267,31 +267,6 @@ final class ScaleGenerator {
         findingScale = max(0, Double(options.findings) - lateFindings) / max(1, expected)
     }
 
-    static let lateEntryReasons = [
-        "Paper check from the weekend typed up on Monday.",
-        "System was down overnight; entered from the paper copy.",
-        "Team leader off sick; the deputy entered it from the round sheet.",
-        "Found in the office tray during the weekly audit.",
-    ]
-
-    static let findingWords: [FindingType: (String, String)] = [
-        .missingSignature: ("No signature for the 08:00 dose.", "Spoke to the carer; dose confirmed given and countersigned."),
-        .unexplainedGap: ("Blank box with no code.", "Checked with the person and stock; recorded as an omission."),
-        .refusalWithoutReason: ("Refusal code used with no reason written.", ""),
-        .refusalWithoutAction: ("Refused twice; nobody told the GP or the family.", "GP surgery informed the same day."),
-        .prnWithoutReasonOrOutcome: ("Paracetamol PRN given with no reason or effect recorded.", "Reminded staff of the PRN protocol."),
-        .handwrittenNotCountersigned: ("New handwritten entry not countersigned.", "Second signature obtained."),
-        .stockCountMismatch: ("Count one tablet short of the running balance.", "Recount with the pharmacy; incident form raised."),
-        .codeNotInKey: ("Code 'Z' used, which is not in the key.", "Key shown to the team at handover."),
-        .other: ("Chart torn and hard to read.", "New chart requested from the pharmacy."),
-        .chartReturnedLate: ("Chart came back to the office after the weekly return day.", "Logged in the medicines learning tracker."),
-    ]
-
-    static let findingTypes: [(FindingType, Double)] = [
-        (.missingSignature, 3), (.unexplainedGap, 2), (.refusalWithoutReason, 2), (.refusalWithoutAction, 1),
-        (.prnWithoutReasonOrOutcome, 2), (.handwrittenNotCountersigned, 1), (.stockCountMismatch, 1),
-        (.codeNotInKey, 0.5), (.other, 0.4),
-    ]
 
     func personReference(_ scale: ScaleService) -> String {
         switch scale.kind {
@@ -354,7 +329,7 @@ final class ScaleGenerator {
                     let givers = scale.givers(on: dayIndex)
                     if scale.kind == .domiciliary && random.chance(rates.lateReturn) {
                         lateCharts = min(charts, random.weighted([(1, 6.0), (2, 3.0), (3, 1.0)]))
-                        let words = Self.findingWords[.chartReturnedLate]!
+                        let words = DemoWords.findingWords[.chartReturnedLate]!
                         for _ in 0..<lateCharts {
                             made.append(MARFinding(type: .chartReturnedLate, personReference: personReference(scale),
                                                    staffID: pick(givers).id, note: words.0, actionTaken: words.1,
@@ -364,7 +339,7 @@ final class ScaleGenerator {
                     if random.chance(min(0.95, rates.findings * findingScale / 1.35)) {
                         let count = random.weighted([(1, 0.70), (2, 0.25), (3, 0.05)])
                         for _ in 0..<count {
-                            let type = random.weighted(Self.findingTypes)
+                            let type = random.weighted(DemoWords.findingTypes)
                             var staff: ScalePerson? = random.chance(0.85) ? pick(givers) : nil
                             if let offender = scale.repeatOffender, offender.joined <= dayIndex, random.chance(rates.offender) {
                                 staff = offender
@@ -375,7 +350,7 @@ final class ScaleGenerator {
                             case .unexplainedGap: escalate = random.chance(0.3)
                             default: escalate = random.chance(0.05)
                             }
-                            let words = Self.findingWords[type] ?? ("", "")
+                            let words = DemoWords.findingWords[type] ?? ("", "")
                             made.append(MARFinding(type: type, personReference: personReference(scale), staffID: staff?.id,
                                                    note: words.0, actionTaken: words.1, escalate: escalate))
                             if type == .refusalWithoutReason || type == .refusalWithoutAction { refusals += 1 }
@@ -383,7 +358,7 @@ final class ScaleGenerator {
                         let incomplete = made.filter { $0.type == .refusalWithoutReason || $0.type == .refusalWithoutAction }.count
                         complete = max(0, min(complete, refusals - incomplete))
                     }
-                    let reason: String? = late ? random.pick(Self.lateEntryReasons) : nil
+                    let reason: String? = late ? random.pick(DemoWords.lateEntryReasons) : nil
                     let stamp = ScaleStamp(logged, checker)
                     let checkID = try checks.run([
                         scale.service.id, day.startText, round.rawValue, charts, refusals, complete, lateCharts, late,

@@ -96,6 +96,14 @@ enum CommandSupport {
         }
     }
 
+    /// An indicator by its id (any case), or a refusal naming every id.
+    static func indicator(named name: String) throws -> IndicatorID {
+        guard let id = IndicatorID(rawValue: name.trimmingCharacters(in: .whitespaces).lowercased()) else {
+            throw CommandFailure("There is no indicator called \(name). The ids are: \(IndicatorID.allCases.map(\.rawValue).joined(separator: ", ")).")
+        }
+        return id
+    }
+
     /// The active member of staff with this name (any case).
     static func staffMember(_ store: SQLiteRecoveryStore, named name: String) throws -> StaffMember {
         let wanted = name.trimmingCharacters(in: .whitespaces)

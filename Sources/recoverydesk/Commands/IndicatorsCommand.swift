@@ -1,6 +1,7 @@
 import ArgumentParser
 import CSV
 import Foundation
+import RecoveryApp
 import RecoveryModel
 import RecoveryStore
 
@@ -53,9 +54,7 @@ struct IndicatorsCommand: ParsableCommand {
                 }
                 rows = [match]
                 if let records {
-                    guard let id = IndicatorID(rawValue: records.trimmingCharacters(in: .whitespaces).lowercased()) else {
-                        throw CommandFailure("There is no indicator called \(records). The ids are: \(IndicatorID.allCases.map(\.rawValue).joined(separator: ", ")).")
-                    }
+                    let id = try CommandSupport.indicator(named: records)
                     let list = engine.records(id, serviceID: match.serviceID ?? 0)
                     let value = match[id]
                     var lines = ["\(match.name): \(id.definition.name) \(value?.text ?? "–") (\(value?.state.title.lowercased() ?? "no data")); \(value?.basis ?? "")"]
@@ -75,21 +74,12 @@ struct IndicatorsCommand: ParsableCommand {
         }
     }
 
-    static func badge(_ state: IndicatorState) -> String {
-        switch state {
-        case .red: return "▲R"
-        case .amber: return "◆A"
-        case .green: return "●G"
-        case .noData: return "·–"
-        }
-    }
-
     static func overall(_ row: ServiceIndicators) -> String {
         let counts = [IndicatorState.red, .amber, .green].compactMap { state -> String? in
             let count = row.count(state)
             return count == 0 ? nil : "\(count) \(state.title.lowercased())"
         }
-        return "\(badge(row.overall)) \(row.overall.title) (\(counts.joined(separator: ", ")))"
+        return "\(row.overall.badge) \(row.overall.title) (\(counts.joined(separator: ", ")))"
     }
 
     static func text(_ rows: [ServiceIndicators], asOf: Date) -> String {
@@ -101,7 +91,7 @@ struct IndicatorsCommand: ParsableCommand {
             for value in row.values {
                 let name = value.id.definition.name.padding(toLength: width, withPad: " ", startingAt: 0)
                 let figure = value.text.padding(toLength: 6, withPad: " ", startingAt: 0)
-                lines.append("  \(badge(value.state)) \(name)  \(figure) \(value.basis); \(value.threshold.describe(unit: value.id.definition.unit)); trend \(value.trend.title)")
+                lines.append("  \(value.state.badge) \(name)  \(figure) \(value.basis); \(value.threshold.describe(unit: value.id.definition.unit)); trend \(value.trend.title)")
             }
         }
         return lines.joined(separator: "\n")

@@ -39,9 +39,7 @@ struct ThresholdsCommand: ParsableCommand {
         try CommandSupport.guarded {
             let opened = try CommandSupport.openStore(store)
             if let wanted = set ?? reset {
-                guard let id = IndicatorID(rawValue: wanted.trimmingCharacters(in: .whitespaces).lowercased()) else {
-                    throw CommandFailure("There is no indicator called \(wanted). The ids are: \(IndicatorID.allCases.map(\.rawValue).joined(separator: ", ")).")
-                }
+                let id = try CommandSupport.indicator(named: wanted)
                 var threshold: IndicatorThreshold?
                 if set != nil {
                     guard let amber, let red else { throw CommandFailure("Give both --amber and --red with --set.") }
