@@ -9,11 +9,12 @@ import RecoveryModel
 extension SQLiteRecoveryStore {
     // MARK: MAR chart checks
 
-    public func logMARCheck(_ draft: MARCheckDraft, lateEntryRule: LateEntryRule, by actor: Actor,
+    public func logMARCheck(_ draft: MARCheckDraft, lateEntryRule: LateEntryRule, recheck: Bool = false, by actor: Actor,
                             at now: Date) throws(StoreError) -> MARCheck {
         let id = try WritePath.write(pool, by: actor, needing: .logMARCheck, at: now) { writer in
             let db = writer.db
-            let draft = Self.cleaned(draft)
+            var draft = Self.cleaned(draft)
+            for index in draft.findings.indices { draft.findings[index].number = index + 1 }
             try Self.refuse(draft.problems)
             try Self.checkService(db, draft.serviceID)
             try Self.checkFindingStaff(db, draft)
@@ -24,6 +25,14 @@ extension SQLiteRecoveryStore {
             if late && draft.lateEntryReason == nil {
                 throw StoreError.invalid(EvidenceDerivations.lateEntryRefusal(lateEntryRule))
             }
+            if !recheck, let earlier = try Row.fetchOne(db, sql: """
+                SELECT c.checked_by, c.logged_at, s.name FROM mar_check c JOIN service s ON s.id = c.service_id
+                WHERE c.service_id = ? AND c.round_date = ? AND c.round = ? ORDER BY c.id LIMIT 1
+                """, arguments: [draft.serviceID, Timestamp.text(LondonDay(draft.date).start), draft.round.rawValue]) {
+                let at = try PlanRows.date(earlier, "logged_at", table: "mar_check")
+                throw StoreError.conflict(EvidenceDerivations.recheckQuestion(
+                    draft, serviceName: earlier["name"], checkedBy: earlier["checked_by"], loggedAt: at))
+            }
             var columns = EvidenceRows.checkColumns(draft)
             columns["late_entry"] = late
             columns["late_entry_hours"] = lateEntryRule.hours
@@ -33,13 +42,17 @@ extension SQLiteRecoveryStore {
             columns["logged_at"] = Timestamp.text(now)
             let checkID = try writer.insert(into: .marCheck, columns, occurredAt: EvidenceDerivations.roundMoment(draft),
                                             reason: late ? draft.lateEntryReason : nil)
-            for (index, finding) in draft.findings.enumerated() {
-                try writer.insert(into: .marFinding, EvidenceRows.findingColumns(checkID: checkID, version: 1, position: index + 1,
-                                                                                 finding))
+            for finding in draft.findings {
+                try writer.insert(into: .marFinding, EvidenceRows.findingColumns(checkID: checkID, version: 1,
+                                                                                 position: finding.number ?? 1, finding))
             }
             return checkID
         }
         return try read { db in try EvidenceRows.check(db, id) }
+    }
+
+    public func marCheck(_ checkID: Int64) throws(StoreError) -> MARCheck {
+        try read { db in try EvidenceRows.check(db, checkID) }
     }
 
     public func marChecks(serviceID: Int64?, from: Date, to: Date) throws(StoreError) -> [MARCheck] {
@@ -54,8 +67,9 @@ extension SQLiteRecoveryStore {
         }
     }
 
+    @discardableResult
     public func amendMARCheck(_ checkID: Int64, to draft: MARCheckDraft, reason: String, by actor: Actor,
-                              at now: Date) throws(StoreError) {
+                              at now: Date) throws(StoreError) -> MARCheck {
         try WritePath.write(pool, by: actor, needing: .logMARCheck, at: now) { writer in
             let db = writer.db
             let reason = reason.trimmingCharacters(in: .whitespacesAndNewlines)
@@ -81,6 +95,23 @@ extension SQLiteRecoveryStore {
             if late && draft.lateEntryReason == nil {
                 throw StoreError.invalid(EvidenceDerivations.lateEntryRefusal(rule))
             }
+            // Findings carried over keep their numbers (escalations name them by number); new ones
+            // are numbered after every number the check has ever used.
+            let used = Set(try Int.fetchAll(db, sql: "SELECT DISTINCT position FROM mar_finding WHERE check_id = ?", arguments: [checkID]))
+            let current_numbers = Set(current.draft.findings.compactMap(\.number))
+            var next = (used.max() ?? 0) + 1
+            var taken: Set<Int> = []
+            for index in draft.findings.indices {
+                if let number = draft.findings[index].number {
+                    guard current_numbers.contains(number), taken.insert(number).inserted else {
+                        throw StoreError.invalid("Finding \(number) is not a finding of MAR check \(checkID).")
+                    }
+                } else {
+                    draft.findings[index].number = next
+                    taken.insert(next)
+                    next += 1
+                }
+            }
             if draft == current.draft {
                 throw StoreError.invalid("The amended check is the same as the one recorded; there is nothing to amend.")
             }
@@ -95,9 +126,9 @@ extension SQLiteRecoveryStore {
                                                 arguments: [checkID]) {
                 try writer.update(.marFinding, id: findingID, set: ["active": false], action: "amend", reason: reason)
             }
-            for (index, finding) in draft.findings.enumerated() {
+            for finding in draft.findings {
                 try writer.insert(into: .marFinding, EvidenceRows.findingColumns(checkID: checkID, version: version + 1,
-                                                                                 position: index + 1, finding),
+                                                                                 position: finding.number ?? 1, finding),
                                   action: "amend", reason: reason)
             }
             try writer.insert(into: .marCheckAmendment, [
@@ -105,6 +136,7 @@ extension SQLiteRecoveryStore {
                 "previous": EvidenceDerivations.words(current.draft, staffNames: names),
                 "previous_state": try EvidenceRows.json(current.draft),
             ], action: "amend", reason: reason)
+            return try EvidenceRows.check(db, checkID)
         }
     }
 
@@ -167,6 +199,7 @@ extension SQLiteRecoveryStore {
                 throw StoreError.invalid("An escalation cannot be about something that has not happened yet.")
             }
             try Self.checkLinks(db, draft.links)
+            let sources = try Self.checkedSources(db, draft)
             let policy = try EvidenceRows.policy(db)
             let dueBy = policy.dueBy(category: draft.category, severity: draft.severity, raisedAt: now, workingDays: workingDays)
             var columns = EvidenceRows.escalationColumns(draft)
@@ -176,9 +209,41 @@ extension SQLiteRecoveryStore {
             columns["due_by"] = Timestamp.text(dueBy)
             columns["working_days_allowed"] = policy.workingDays(category: draft.category, severity: draft.severity)
             columns["status"] = EscalationStatus.open.rawValue
-            return try writer.insert(into: .escalation, columns, occurredAt: draft.occurredAt)
+            let escalationID = try writer.insert(into: .escalation, columns, occurredAt: draft.occurredAt)
+            for source in sources {
+                try writer.insert(into: .escalationSource, EvidenceRows.sourceColumns(escalationID: escalationID, source),
+                                  action: "link")
+            }
+            return escalationID
         }
         return try read { db in try EvidenceRows.escalation(db, id) }
+    }
+
+    public func escalationsAwaiting(serviceID: Int64, at now: Date, workingDays: WorkingDays) throws(StoreError) -> [EscalationDue] {
+        let since = LondonDay(now).adding(days: -EvidenceDerivations.aboutListDays).start
+        return try read { db in
+            let checks = try EvidenceRows.checks(db, where: "service_id = ? AND round_date >= ?",
+                                                 arguments: [serviceID, Timestamp.text(since)])
+            var due = checks.flatMap(EscalationDue.of)
+            let plans = try PlanRows.loadStored(db, where: "service_id = ?", arguments: [serviceID])
+            for plan in plans {
+                for step in plan.steps {
+                    for entry in step.entries where entry.occurredAt >= since {
+                        if let item = EscalationDue.of(entry, step: step, plan: plan) { due.append(item) }
+                    }
+                }
+            }
+            let answered = Set(try EvidenceRows.escalations(db, answeringChecks: checks.map(\.id),
+                                                            stepEntries: due.compactMap {
+                                                                if case .stepEntry(let id) = $0.source { return id } else { return nil }
+                                                            }).flatMap(\.draft.sources))
+            return due.filter { !answered.contains($0.source) }
+                .sorted { ($0.occurred, $0.source) > ($1.occurred, $1.source) }
+        }
+    }
+
+    public func escalationsAnswering(checkIDs: [Int64], stepEntryIDs: [Int64]) throws(StoreError) -> [Escalation] {
+        try read { db in try EvidenceRows.escalations(db, answeringChecks: checkIDs, stepEntries: stepEntryIDs) }
     }
 
     public func escalations(openOnly: Bool, serviceID: Int64?, at now: Date) throws(StoreError) -> [Escalation] {
@@ -338,6 +403,44 @@ extension SQLiteRecoveryStore {
         if let staffID = links.staffID, !(try exists("staff", staffID)) {
             throw StoreError.notFound("There is no member of staff with id \(staffID).")
         }
+    }
+
+    /// The sources of an escalation, checked: each names a record that exists, belongs to the
+    /// escalation's service, and calls for escalating (a finding that needs it, a check with
+    /// charts returned late, a step entry that found a problem). Duplicates are dropped.
+    static func checkedSources(_ db: Database, _ draft: EscalationDraft) throws -> [EscalationSource] {
+        var seen: Set<EscalationSource> = []
+        var sources: [EscalationSource] = []
+        for source in draft.sources where seen.insert(source).inserted {
+            switch source {
+            case .finding(let checkID, _), .lateReturn(let checkID):
+                let check = try EvidenceRows.check(db, checkID)
+                guard check.draft.serviceID == draft.serviceID else {
+                    throw StoreError.invalid("MAR check \(checkID) is from another service; an escalation answers records of its own service.")
+                }
+                guard EscalationDue.of(check).contains(where: { $0.source == source }) else {
+                    throw StoreError.invalid("\(source.reference) does not call for an escalation (or is no longer part of the check).")
+                }
+            case .stepEntry(let entryID):
+                guard let row = try Row.fetchOne(db, sql: """
+                    SELECT e.outcome, p.service_id FROM plan_step_entry e JOIN plan p ON p.id = e.plan_id WHERE e.id = ?
+                    """, arguments: [entryID]) else {
+                    throw StoreError.notFound("There is no plan step entry with id \(entryID).")
+                }
+                guard (row["outcome"] as String) == StepOutcome.problemFound.rawValue else {
+                    throw StoreError.invalid("Plan step entry \(entryID) found no problem, so there is nothing to escalate.")
+                }
+                if let serviceID: Int64 = row["service_id"], serviceID != draft.serviceID {
+                    throw StoreError.invalid("Plan step entry \(entryID) is from another service's plan.")
+                }
+            case .observation(let observationID):
+                guard try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM observation WHERE id = ?)", arguments: [observationID]) == true else {
+                    throw StoreError.notFound("There is no observation with id \(observationID).")
+                }
+            }
+            sources.append(source)
+        }
+        return sources
     }
 
     static func staffNames(_ db: Database) throws -> [Int64: String] {

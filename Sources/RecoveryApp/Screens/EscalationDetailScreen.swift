@@ -3,7 +3,8 @@ import RecoveryModel
 import TUI
 
 /// One escalation and its lifecycle: `a` acknowledge, `r` record the response, `v` resolve with
-/// the outcome. Each step is stamped; resolving records whether it was handled in time.
+/// the outcome. Each step is stamped; resolving records whether it was handled in time. It shows
+/// what it answers (its sources) and Enter opens the first of them.
 public struct EscalationDetailScreen: Screen {
     public static let screenID = "escalation"
     public let id = EscalationDetailScreen.screenID
@@ -15,12 +16,29 @@ public struct EscalationDetailScreen: Screen {
 
     public init(escalationID: Int64) { self.escalationID = escalationID }
 
-    public var hints: [String]? { ["a acknowledge", "r response", "v resolve", "Esc back"] }
+    public var scopes: [KeyScope] { [.screen(id), .list] }
+
+    public var hints: [String]? { ["Enter what it answers", "a acknowledge", "r response", "v resolve", "Esc back"] }
 
     public func appear(context: ScreenContext) -> [AppEffect] { [ask(.loadEscalations(openOnly: false), context: context)] }
 
     public mutating func perform(_ command: CommandID, context: ScreenContext) -> ScreenResponse {
         guard let escalation else { return .notHandled }
+        if command == AppCommand.open {
+            guard let source = escalation.draft.sources.first else {
+                return .message(.info("This escalation was raised directly; it answers no particular record."))
+            }
+            switch source {
+            case .finding(let checkID, _), .lateReturn(let checkID):
+                return ScreenResponse(push: MARCheckDetailScreen(checkID: checkID))
+            case .stepEntry:
+                guard let planID = escalation.draft.links.planID else { return .message(.info("The plan of that step entry is not recorded.")) }
+                return ScreenResponse(push: PlanDetailScreen(planID: planID))
+            case .observation:
+                guard let staffID = escalation.draft.links.staffID else { return .message(.info("The person observed is not recorded.")) }
+                return ScreenResponse(push: StaffCompetencyScreen(staffID: staffID))
+            }
+        }
         switch command.rawValue {
         case "escalation.acknowledge":
             return ScreenResponse(effects: [ask(.advanceEscalation(id: escalation.id, to: .acknowledged, note: ""), context: context)])
@@ -59,9 +77,11 @@ public struct EscalationDetailScreen: Screen {
         func stamp(_ date: Date?) -> String { date.map { "\(UKDateFormat.date($0)) \(UKDateFormat.time($0))" } ?? "" }
         let service = services.first { $0.id == draft.serviceID }?.name ?? "?"
         var lines: [(String, StyleRole)] = [
-            ("\(draft.category.title) · \(draft.severity.title) · \(service)", .header),
+            ("E-\(escalation.id) · \(draft.category.title) · \(draft.severity.title) · \(service)", .header),
             ("Happened \(stamp(draft.occurredAt)); raised by \(escalation.raisedBy) at \(stamp(escalation.raisedAt))", .muted),
             ("Escalated to: \(draft.escalatedToRole.title)" + (draft.escalatedToName.isEmpty ? "" : " (\(draft.escalatedToName))"), .normal),
+            ("About: " + (draft.sources.isEmpty ? "nothing in particular (raised directly)"
+                          : draft.sources.map(\.reference).joined(separator: "; ") + " (Enter opens it)"), .normal),
             ("What happened: \(draft.whatHappened)", .normal),
             ("Immediate action: \(draft.immediateAction.isEmpty ? "none recorded" : draft.immediateAction)", .normal),
             ("", .normal),

@@ -36,53 +36,17 @@ enum EvidenceForms {
         services.first { $0.name.lowercased() == value.trimmed.lowercased() }
     }
 
-    /// A pre-filled escalation form.
+    /// A pre-filled escalation form (see `EscalationFormScreen`).
     static func escalation(services: [Service], serviceID: Int64?, category: EscalationCategory = .other,
                            severity: EscalationSeverity = .moderate, whatHappened: String = "",
-                           links: EscalationLinks = EscalationLinks(), now: Date) -> RecordFormScreen {
-        let names = services.map(\.name)
-        let serviceName = services.first { $0.id == serviceID }?.name ?? names.first ?? ""
-        let stamp = "\(UKDateFormat.date(now)) \(UKDateFormat.time(now))"
-        return RecordFormScreen(
-            id: "raise-escalation", title: "Raise an escalation",
-            intro: "Its due-by is set from the policy in working days.",
-            fields: [
-                FormField(label: "Service", field: TextField(value: serviceName),
-                          validator: { service($0, in: services) == nil ? "No service of that name" : nil }),
-                FormField(label: "Category", field: TextField(value: category.title.lowercased()),
-                          validator: choice(EscalationCategory.self)),
-                FormField(label: "Severity", field: TextField(value: severity.title.lowercased()),
-                          hint: "low, moderate, high, potential harm",
-                          validator: choice(EscalationSeverity.self)),
-                FormField(label: "When it happened", field: TextField(value: stamp), hint: "dd/mm/yyyy hh:mm",
-                          validator: { PlanForms.moment($0, now: now) == nil ? "Write dd/mm/yyyy hh:mm" : nil }),
-                FormField(label: "Escalated to (role)", field: TextField(value: "registered manager"),
-                          validator: FieldChecks.role),
-                FormField(label: "Person, if known", hint: "Optional"),
-                FormField(label: "What happened", field: TextField(value: whatHappened),
-                          validator: FieldChecks.required("what happened")),
-                FormField(label: "Immediate action", hint: "What was done at once"),
-            ], compact: true,
-            makeRequest: { values in
-                .raiseEscalation(EscalationDraft(
-                    serviceID: service(values[0], in: services)?.id ?? serviceID ?? 0,
-                    category: named(values[1], as: EscalationCategory.self) ?? category,
-                    severity: named(values[2], as: EscalationSeverity.self) ?? severity,
-                    occurredAt: PlanForms.moment(values[3], now: now) ?? now,
-                    escalatedToRole: Role(name: values[4]) ?? .registeredManager, escalatedToName: values[5],
-                    links: links, whatHappened: values[6], immediateAction: values[7]))
-            })
+                           links: EscalationLinks = EscalationLinks(), sources: [EscalationSource] = [],
+                           now: Date) -> EscalationFormScreen {
+        EscalationFormScreen(services: services, serviceID: serviceID, category: category, severity: severity,
+                             whatHappened: whatHappened, links: links, sources: sources, now: now)
     }
 
     /// The category an escalation from a MAR finding starts with.
-    static func category(for finding: FindingType) -> EscalationCategory {
-        switch finding {
-        case .refusalWithoutReason, .refusalWithoutAction: return .refusalWithoutFollowUp
-        case .chartReturnedLate: return .lateMARReturn
-        case .unexplainedGap, .missingSignature: return .omission
-        default: return .medicationError
-        }
-    }
+    static func category(for finding: FindingType) -> EscalationCategory { EscalationDue.category(for: finding) }
 
     static func observation(staff: [StaffMember], now: Date) -> RecordFormScreen {
         let stamp = "\(UKDateFormat.date(now)) \(UKDateFormat.time(now))"

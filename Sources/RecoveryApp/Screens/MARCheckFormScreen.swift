@@ -3,15 +3,19 @@ import RecoveryModel
 import TUI
 
 /// Logging a daily MAR chart check. A clean check is a number and Ctrl-S: the service and round
-/// are remembered from the checker's last check and the date is today. F7 adds a finding (a page
-/// of its own); a finding marked for escalation opens a pre-filled escalation once the check is
-/// saved. A check for a round long past asks for the reason it is late.
+/// are filled in and the date is today. F7 adds a finding (a page of its own). Once saved,
+/// anything that must be escalated (a finding that needs it, charts returned late) opens a
+/// pre-filled escalation about exactly those items, for a new check and a correction alike. A
+/// check for a round long past asks why it is late; a correction asks why it is corrected (and
+/// why it was late only when it was entered late); a second check of the same round asks first.
 public struct MARCheckFormScreen: Screen {
     public static let screenID = "mar-check-form"
     public let id = MARCheckFormScreen.screenID
     public var title: String { correcting == nil ? "Log a MAR chart check" : "Correct a MAR chart check" }
     public var scopes: [KeyScope] { [.screen(id), .form] }
     public var isTyping: Bool { true }
+    /// The question asked when the round was checked already (y saves a re-check, n goes back).
+    public private(set) var recheckQuestion: String?
     public var hasUnsavedInput: Bool { pages.contains { $0.hasUnsavedInput } || pages.count > 1 }
 
     private let services: [Service]
@@ -21,6 +25,11 @@ public struct MARCheckFormScreen: Screen {
     private let correcting: MARCheck?
     public private(set) var pages: [Form]
     public private(set) var page = 0
+    /// The number of the finding on each finding page (nil for one added in this form).
+    private var findingNumbers: [Int?]
+    /// Where the late-entry reason and the correction reason are on the first page, if shown.
+    private let lateReasonField: Int?
+    private let correctionReasonField: Int?
 
     public init(services: [Service], staff: [StaffMember], serviceID: Int64?, round: MARRound, today: Date,
                 lateEntryHours: Int, correcting: MARCheck? = nil) {
@@ -45,22 +54,26 @@ public struct MARCheckFormScreen: Screen {
                       hint: "Reason, action and escalation decision", validator: FieldChecks.whole(0...500)),
             FormField(label: "Charts returned late", field: TextField(value: String(draft?.chartsReturnedLate ?? 0)),
                       hint: "Homecare", validator: FieldChecks.whole(0...500)),
+        ] + (correcting.map { $0.isLateEntry } ?? true ? [
             FormField(label: "Why entered late", field: TextField(value: draft?.lateEntryReason ?? ""),
-                      hint: "Only if the round was long ago"),
-        ] + (correcting == nil ? [] : [
-            FormField(label: "Reason for correction", validator: FieldChecks.required("why the check is being corrected")),
+                      hint: correcting == nil ? "Only if the round was long ago" : "It was entered late"),
+        ] : []) + (correcting == nil ? [] : [
+            FormField(label: "Why it is corrected", validator: FieldChecks.required("why the check is being corrected")),
         ]), labelWidth: 26, fieldWidth: 20, rowSpacing: 0)
+        lateReasonField = correcting.map { $0.isLateEntry } ?? true ? 7 : nil
+        correctionReasonField = correcting == nil ? nil : check.fields.count - 1
         var first = check
         // Straight to the number of charts: the rest is remembered or already right for a clean check.
         first.move(to: 3)
         pages = [first] + (draft?.findings ?? []).map { Self.findingPage($0, staff: staff) }
+        findingNumbers = (draft?.findings ?? []).map(\.number)
     }
 
     static func findingPage(_ finding: MARFinding?, staff: [StaffMember]) -> Form {
         let staffName = finding?.staffID.flatMap { id in staff.first { $0.id == id }?.name } ?? ""
         return Form(fields: [
-            FormField(label: "Finding", field: TextField(value: finding?.type.title.lowercased() ?? "missing signature"),
-                      validator: EvidenceForms.choice(FindingType.self)),
+            .pick("Finding", choices: FindingType.allCases.map { $0.title.lowercased() },
+                  selected: (finding?.type ?? .missingSignature).title.lowercased()),
             FormField(label: "Person (initials/room)", field: TextField(value: finding?.personReference ?? "", maxLength: 12),
                       hint: "Not a full name", validator: FieldChecks.required("initials or a room")),
             FormField(label: "Staff member involved", field: TextField(value: staffName), hint: "If known",
@@ -70,8 +83,8 @@ public struct MARCheckFormScreen: Screen {
                       }),
             FormField(label: "Note", field: TextField(value: finding?.note ?? "")),
             FormField(label: "Action taken", field: TextField(value: finding?.actionTaken ?? "")),
-            FormField(label: "Escalate?", field: TextField(value: (finding?.escalate ?? false) ? "yes" : "no"),
-                      hint: "yes or no", validator: PreferencesScreen.yesNoValidator),
+            .pick("Escalate?", choices: ["no", "yes"], selected: (finding?.escalate ?? false) ? "yes" : "no",
+                  hint: "← → yes or no (late returns and refusals without action always are)"),
         ], labelWidth: 26, fieldWidth: 30, rowSpacing: 0)
     }
 
@@ -83,6 +96,7 @@ public struct MARCheckFormScreen: Screen {
         switch command.rawValue {
         case "mar-check.add-finding":
             pages.append(Self.findingPage(nil, staff: staff))
+            findingNumbers.append(nil)
             page = pages.count - 1
             return .message(.info("Finding \(pages.count - 1) added: describe it, then Ctrl-S saves the whole check."))
         default: break
@@ -118,6 +132,19 @@ public struct MARCheckFormScreen: Screen {
     }
 
     public mutating func type(_ key: Key, context: ScreenContext) -> ScreenResponse {
+        if recheckQuestion != nil, case .character(let letter) = key {
+            switch letter.lowercased() {
+            case "y":
+                recheckQuestion = nil
+                return ScreenResponse(effects: [ask(.logMARCheck(draft(now: context.now), lateEntryHours: lateEntryHours, recheck: true),
+                                                    context: context)])
+            case "n":
+                recheckQuestion = nil
+                return .message(.info("Not saved. The form is as you left it."))
+            default:
+                return .message(.warning("Press y to save it as a re-check, or n to go back to the form."))
+            }
+        }
         _ = pages[page].handle(key)
         return .done
     }
@@ -125,18 +152,19 @@ public struct MARCheckFormScreen: Screen {
     /// The check described by the form (only once every field validates).
     func draft(now: Date) -> MARCheckDraft {
         let values = pages[0].values.map(\.trimmed)
-        let findings = pages.dropFirst().map { form -> MARFinding in
+        let findings = zip(pages.dropFirst(), findingNumbers).map { form, number -> MARFinding in
             let item = form.values.map(\.trimmed)
             return MARFinding(type: EvidenceForms.named(item[0], as: FindingType.self) ?? .other, personReference: item[1],
                               staffID: staff.first { $0.name.lowercased() == item[2].lowercased() }?.id,
-                              note: item[3], actionTaken: item[4], escalate: item[5].lowercased() == "yes")
+                              note: item[3], actionTaken: item[4], escalate: item[5].lowercased() == "yes", number: number)
         }
+        let lateReason = lateReasonField.map { values[$0] } ?? ""
         return MARCheckDraft(serviceID: EvidenceForms.service(values[0], in: services)?.id ?? 0,
                              date: UKDateFormat.parseDate(values[1]) ?? now,
                              round: EvidenceForms.named(values[2], as: MARRound.self) ?? .morning,
                              chartsChecked: Int(values[3]) ?? 0, refusalsSeen: Int(values[4]) ?? 0,
                              refusalsComplete: Int(values[5]) ?? 0, chartsReturnedLate: Int(values[6]) ?? 0,
-                             findings: findings, lateEntryReason: values[7].isEmpty ? nil : values[7])
+                             findings: findings, lateEntryReason: lateReason.isEmpty ? nil : lateReason)
     }
 
     private mutating func save(context: ScreenContext) -> ScreenResponse {
@@ -149,14 +177,15 @@ public struct MARCheckFormScreen: Screen {
         let draft = draft(now: context.now)
         if let problem = draft.problems.first { return .message(.error("Not saved: \(problem)")) }
         let rule = LateEntryRule(hours: lateEntryHours)
-        if rule.isLate(date: draft.date, round: draft.round, enteredAt: context.now), draft.lateEntryReason == nil {
+        if correcting == nil, let field = lateReasonField,
+           rule.isLate(date: draft.date, round: draft.round, enteredAt: context.now), draft.lateEntryReason == nil {
             page = 0
-            pages[0].move(to: 7)
-            pages[0].fields[7].error = "Needed: the round was over \(lateEntryHours) hours ago"
+            pages[0].move(to: field)
+            pages[0].fields[field].error = "Needed: the round was over \(lateEntryHours) hours ago"
             return .message(.error("Not saved: the round was more than \(lateEntryHours) hours ago, so give a reason for the late entry."))
         }
-        if let correcting {
-            let reason = pages[0].values[8].trimmed
+        if let correcting, let field = correctionReasonField {
+            let reason = pages[0].values[field].trimmed
             return ScreenResponse(effects: [ask(.amendMARCheck(id: correcting.id, draft: draft, reason: reason), context: context)])
         }
         return ScreenResponse(effects: [ask(.logMARCheck(draft, lateEntryHours: lateEntryHours), context: context)])
@@ -164,23 +193,35 @@ public struct MARCheckFormScreen: Screen {
 
     public mutating func receive(_ reply: StoreReply, context: ScreenContext) -> ScreenResponse {
         switch reply {
-        case .marCheckSaved(let check, let unqualified):
-            var message = check.draft.findings.isEmpty ? "Clean check saved." : "Check saved with \(check.draft.findings.count) finding\(check.draft.findings.count == 1 ? "" : "s")."
-            if check.isLateEntry { message += " Flagged as a late entry." }
+        case .marCheckSaved(let check, let unqualified, let corrected):
+            var message = Self.savedMessage(check, corrected: corrected)
+            // What must be escalated: everything for a new check; for a correction, what the
+            // correction added (earlier items keep their own escalations).
+            let before = Set(correcting.map { EscalationDue.of($0).map(\.source) } ?? [])
+            let due = EscalationDue.of(check).filter { !before.contains($0.source) }
             var next: (any Screen)?
+            if !due.isEmpty {
+                message += " \(due.count == 1 ? "One item needs" : "\(due.count) items need") escalating: the escalation form is open."
+                next = EvidenceForms.escalation(
+                    services: services, serviceID: check.draft.serviceID, category: due[0].category,
+                    whatHappened: due.count == 1 ? due[0].whatHappened : due.map(\.whatHappened).joined(separator: " "),
+                    links: EscalationLinks(marCheckID: check.id, staffID: due.compactMap(\.staffID).first),
+                    sources: due.map(\.source), now: context.now)
+            }
             if let person = unqualified.first {
                 message += " \(person.name) has no current medicines competency: an escalation is suggested."
-                next = EvidenceForms.escalation(
-                    services: services, serviceID: check.draft.serviceID, category: .competencyConcern, severity: .high,
-                    whatHappened: "\(person.name) was involved in a MAR finding without a current medicines competency.",
-                    links: EscalationLinks(marCheckID: check.id, staffID: person.id), now: context.now)
-            } else if let finding = check.draft.findings.first(where: \.escalate) {
-                next = EvidenceForms.escalation(
-                    services: services, serviceID: check.draft.serviceID, category: EvidenceForms.category(for: finding.type),
-                    whatHappened: "\(finding.type.title) for \(finding.personReference)" + (finding.note.isEmpty ? "" : ": \(finding.note)"),
-                    links: EscalationLinks(marCheckID: check.id, staffID: finding.staffID), now: context.now)
+                if next == nil {
+                    next = EvidenceForms.escalation(
+                        services: services, serviceID: check.draft.serviceID, category: .competencyConcern, severity: .high,
+                        whatHappened: "\(person.name) was involved in a MAR finding without a current medicines competency.",
+                        links: EscalationLinks(marCheckID: check.id, staffID: person.id), now: context.now)
+                }
             }
-            return ScreenResponse(push: next, pop: true, status: unqualified.isEmpty ? .ok(message) : .warning(message))
+            let warn = !unqualified.isEmpty || !due.isEmpty
+            return ScreenResponse(push: next, pop: true, status: warn ? .warning(message) : .ok(message))
+        case .recheckQuestion(let question):
+            recheckQuestion = question
+            return .message(.warning("\(question) y save as a re-check, n go back to the form."))
         case .saved(let message):
             return ScreenResponse(pop: true, status: .ok(message))
         case .failed(let message):
@@ -188,6 +229,28 @@ public struct MARCheckFormScreen: Screen {
         default:
             return .done
         }
+    }
+
+    /// What the status line says once a check is saved: only a check with no findings and no
+    /// charts returned late is called clean.
+    static func savedMessage(_ check: MARCheck, corrected: Bool) -> String {
+        let draft = check.draft
+        var parts: [String] = []
+        if !draft.findings.isEmpty { parts.append("\(draft.findings.count) finding\(draft.findings.count == 1 ? "" : "s")") }
+        if draft.chartsReturnedLate > 0 {
+            parts.append("\(draft.chartsReturnedLate) chart\(draft.chartsReturnedLate == 1 ? "" : "s") returned late")
+        }
+        let what = check.isRecheck ? "Re-check" : "Check"
+        var message: String
+        if corrected {
+            message = "Check corrected; the original is kept beside it."
+        } else if parts.isEmpty {
+            message = check.isRecheck ? "Clean re-check saved." : "Clean check saved."
+        } else {
+            message = "\(what) saved with \(parts.joined(separator: " and "))" + (draft.chartsReturnedLate > 0 ? ", so it is not a clean check." : ".")
+        }
+        if check.isLateEntry && !corrected { message += " Flagged as a late entry." }
+        return message
     }
 
     public func render(into buffer: inout Buffer, area: Rect, context: ScreenContext) {
@@ -198,10 +261,17 @@ public struct MARCheckFormScreen: Screen {
             var y = area.y + 3 + pages[0].fields.count + 1
             for (offset, form) in pages.dropFirst().enumerated() where y < area.maxY - 1 {
                 let values = form.values
-                buffer.write("  Finding \(offset + 1): \(values[0]) · \(values[1])" + (values[5].lowercased() == "yes" ? " · escalate" : ""),
+                buffer.write("  Finding \(offset + 1): \(values[0]) · \(values[1])" + (values[5].lowercased() == "yes" ? " · to escalate" : ""),
                              in: Rect(x: area.x, y: y, width: area.width, height: 1), style: context.theme[.normal])
                 y += 1
             }
+        }
+        if let recheckQuestion {
+            let lines = TextWrap.lines("? \(recheckQuestion) Press y to save it as a re-check, n to go back.", width: max(10, area.width - 4))
+            for (offset, line) in lines.suffix(3).enumerated() {
+                buffer.write("  " + line, in: area.row(-(min(3, lines.count)) + offset), style: context.theme[.warning])
+            }
+            return
         }
         buffer.write("  A clean check: charts checked, then Ctrl-S. F7 adds a finding. Esc leaves (asks first).",
                      in: area.row(-1), style: context.theme[.muted])

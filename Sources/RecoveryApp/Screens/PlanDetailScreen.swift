@@ -118,6 +118,18 @@ public struct PlanDetailScreen: Screen {
             let rules = measure.definition.rules.map { $0.summary(period: measure.definition.period) }.joined(separator: " and ")
             add("\(rag.badge) \(evaluation.state.title): \(measure.definition.name) (\(rules))", rag.role, hang: 3)
             add(evaluation.why, .normal, indent: "    ")
+            add("Figures: \(measure.definition.source.origin).", .muted, indent: "    ")
+            for comparison in measure.comparisons {
+                let period = PlanStanding.periodName(comparison.periodStart, measure.definition)
+                let records = PlanStanding.figure(comparison.records, measure.definition)
+                let typed = PlanStanding.figure(comparison.handEntered, measure.definition)
+                if comparison.disagree {
+                    add("! \(period): the records give \(records), entered by hand \(typed): sources disagree; the target uses the records.",
+                        .warning, indent: "    ")
+                } else {
+                    add("\(period): entered by hand \(typed), the records give \(records): they agree.", .muted, indent: "    ")
+                }
+            }
             let recent = PlanStanding.latestPercents(measure, count: 12)
             if !recent.isEmpty {
                 let spark = Sparkline(values: recent, range: 0...100).text(width: recent.count)

@@ -30,15 +30,19 @@ enum PlanForms {
     }
 
     /// Recording a step as done, skipped or a problem found.
-    /// For a problem found: the pre-filled escalation to open once the entry is saved.
+    /// For a problem found: the pre-filled escalation to open once the entry is saved, about
+    /// that entry, with what was typed for it carried into "What happened".
     static func escalationAfterProblem(plan: PlanRecord, step: PlanStep, outcome: StepOutcome, services: [Service],
                                        now: Date) -> (@Sendable (StoreReply) -> (any Screen)?)? {
         guard outcome == .problemFound, !services.isEmpty else { return nil }
-        let what = "Problem found at step \(step.definition.position) of \"\(plan.draft.title)\""
         let links = EscalationLinks(planID: plan.id, stepID: step.id)
         let serviceID = plan.draft.serviceID
-        return { _ in
-            EvidenceForms.escalation(services: services, serviceID: serviceID, whatHappened: what, links: links, now: now)
+        return { reply in
+            guard case .stepEntrySaved(let entry, _) = reply else { return nil }
+            let due = EscalationDue.of(entry, step: step, plan: plan)
+            let what = due?.whatHappened ?? "\(entry.note) (step \(step.definition.position) of \"\(plan.draft.title)\")"
+            return EvidenceForms.escalation(services: services, serviceID: serviceID, whatHappened: what, links: links,
+                                            sources: due.map { [$0.source] } ?? [], now: now)
         }
     }
 

@@ -65,7 +65,8 @@ public struct RecordFormScreen: Screen {
 
     public mutating func receive(_ reply: StoreReply, context: ScreenContext) -> ScreenResponse {
         switch reply {
-        case .saved(let message): return ScreenResponse(push: afterSave?(reply), pop: true, status: .ok(message))
+        case .saved(let message), .stepEntrySaved(_, let message):
+            return ScreenResponse(push: afterSave?(reply), pop: true, status: .ok(message))
         case .failed(let message): return .message(.error("Not saved: \(message)"))
         default: return .done
         }

@@ -131,7 +131,11 @@ public struct StepThroughScreen: Screen {
             var text = "\(UKDateFormat.date(entry.occurredAt)) \(entry.outcome.title)"
             if !entry.note.isEmpty { text += ": \(entry.note)" }
             if !entry.evidence.isEmpty { text += " (evidence: \(entry.evidence))" }
-            line(text, .muted)
+            if entry.outcome == .problemFound {
+                text += entry.escalationIDs.isEmpty ? " · not escalated"
+                    : " · escalated " + entry.escalationIDs.map { "E-\($0)" }.joined(separator: ", ")
+            }
+            line(text, entry.outcome == .problemFound && entry.escalationIDs.isEmpty ? .warning : .muted)
         }
         let dots = steps.enumerated().map { offset, candidate -> String in
             let mark = candidate.isOverdue(today: context.now) && plan.status != .closed ? "!" : (candidate.entries.isEmpty ? "·" : "✓")

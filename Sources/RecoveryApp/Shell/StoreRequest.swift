@@ -30,12 +30,16 @@ public enum StoreRequest: Sendable, Equatable {
     case recordReview(planID: Int64, kind: ReviewKind, decision: ReviewDecision, note: String, challenge: String)
     /// MAR checks of the last `days` days, with services and staff (for the form's defaults).
     case loadMARChecks(days: Int)
-    case logMARCheck(MARCheckDraft, lateEntryHours: Int)
+    case logMARCheck(MARCheckDraft, lateEntryHours: Int, recheck: Bool = false)
     case amendMARCheck(id: Int64, draft: MARCheckDraft, reason: String)
     case loadCompetency
     case recordObservation(ObservationDraft)
     case loadEscalations(openOnly: Bool)
     case raiseEscalation(EscalationDraft)
+    /// What at a service awaits an escalation (the About list), answered by `.escalationAbout`.
+    case loadEscalationAbout(serviceID: Int64)
+    /// One MAR check with the escalations that name it, answered by `.marCheck`.
+    case loadMARCheck(id: Int64)
     case advanceEscalation(id: Int64, to: EscalationStatus, note: String)
     /// Every active service's early-warning indicators, and the whole provider's.
     case loadIndicators
@@ -63,7 +67,12 @@ public enum StoreReply: Sendable, Equatable {
     case plan(PlanRecord, services: [Service], staff: [StaffMember])
     case marChecks([MARCheck], services: [Service], staff: [StaffMember])
     /// A check was saved; `unqualified` names staff in its findings without a current competency.
-    case marCheckSaved(MARCheck, unqualified: [StaffMember])
+    case marCheckSaved(MARCheck, unqualified: [StaffMember], corrected: Bool = false)
+    /// The same service, day and round was checked already: the question to ask.
+    case recheckQuestion(String)
+    case marCheck(MARCheck, escalations: [Escalation], services: [Service], staff: [StaffMember])
+    case escalationAbout(serviceID: Int64, [EscalationDue])
+    case stepEntrySaved(StepEntry, String)
     case competency([CompetencyRow], services: [Service])
     case escalations([Escalation], services: [Service], staff: [StaffMember])
     case indicators(IndicatorReport)
@@ -101,6 +110,17 @@ public struct StoreRequestRunner: Sendable {
         } catch {
             return .failed(error.description)
         }
+    }
+
+    /// Staff named in a check's findings who have no current medicines competency.
+    private func unqualified(in draft: MARCheckDraft, at now: Date) throws(StoreError) -> [StaffMember] {
+        let named = Set(draft.findings.compactMap(\.staffID))
+        let people = try store.staff(includingInactive: true).filter { named.contains($0.id) }
+        var unqualified: [StaffMember] = []
+        for person in people where !(try store.competency(of: person.id, at: now)).isCurrent {
+            unqualified.append(person)
+        }
+        return unqualified
     }
 
     private func signedIn(_ actor: Actor?) throws(StoreError) -> Actor {
@@ -174,7 +194,7 @@ public struct StoreRequestRunner: Sendable {
             let entry = try store.recordStepEntry(planID: planID, stepID: stepID, outcome: outcome, note: note,
                                                   evidence: evidence, occurredAt: occurredAt,
                                                   by: try signedIn(actor), at: now)
-            return .saved("Step recorded as \(entry.outcome.title.lowercased()).")
+            return .stepEntrySaved(entry, "Step recorded as \(entry.outcome.title.lowercased()).")
         case .recordMeasurement(let measureID, let result):
             try store.recordMeasurement(measureID: measureID, result: result, by: try signedIn(actor), at: now)
             return .saved("Result recorded.")
@@ -187,18 +207,25 @@ public struct StoreRequestRunner: Sendable {
             return .marChecks(try store.marChecks(serviceID: nil, from: from, to: now),
                               services: try store.services(includingInactive: false),
                               staff: try store.staff(includingInactive: false))
-        case .logMARCheck(let draft, let hours):
-            let check = try store.logMARCheck(draft, lateEntryRule: LateEntryRule(hours: hours), by: try signedIn(actor), at: now)
-            let named = Set(draft.findings.compactMap(\.staffID))
-            let people = try store.staff(includingInactive: true).filter { named.contains($0.id) }
-            var unqualified: [StaffMember] = []
-            for person in people where !(try store.competency(of: person.id, at: now)).isCurrent {
-                unqualified.append(person)
+        case .logMARCheck(let draft, let hours, let recheck):
+            let check: MARCheck
+            do {
+                check = try store.logMARCheck(draft, lateEntryRule: LateEntryRule(hours: hours), recheck: recheck,
+                                              by: try signedIn(actor), at: now)
+            } catch .conflict(let question) {
+                return .recheckQuestion(question)
             }
-            return .marCheckSaved(check, unqualified: unqualified)
+            return .marCheckSaved(check, unqualified: try unqualified(in: draft, at: now))
         case .amendMARCheck(let id, let draft, let reason):
-            try store.amendMARCheck(id, to: draft, reason: reason, by: try signedIn(actor), at: now)
-            return .saved("Check corrected; the original is kept beside it.")
+            let check = try store.amendMARCheck(id, to: draft, reason: reason, by: try signedIn(actor), at: now)
+            return .marCheckSaved(check, unqualified: [], corrected: true)
+        case .loadMARCheck(let id):
+            return .marCheck(try store.marCheck(id), escalations: try store.escalationsAnswering(checkIDs: [id], stepEntryIDs: []),
+                             services: try store.services(includingInactive: true),
+                             staff: try store.staff(includingInactive: true))
+        case .loadEscalationAbout(let serviceID):
+            return .escalationAbout(serviceID: serviceID,
+                                    try store.escalationsAwaiting(serviceID: serviceID, at: now, workingDays: workingDays))
         case .loadCompetency:
             let people = try store.staff(includingInactive: false)
             let all = try store.observations(staffID: nil)

@@ -7,6 +7,16 @@ public enum EvidenceDerivations {
         "This check is for a round more than \(rule.hours) hours ago: give a reason for the late entry."
     }
 
+    /// How many days back the "About" pick list of an escalation form looks for records still
+    /// awaiting an escalation.
+    public static let aboutListDays = 30
+
+    /// The question asked before a second check of the same service, day and round is saved.
+    public static func recheckQuestion(_ draft: MARCheckDraft, serviceName: String, checkedBy: String, loggedAt: Date) -> String {
+        let round = draft.round == .visit ? "homecare visits" : "\(draft.round.title.lowercased()) round"
+        return "\(serviceName)'s \(round) on \(UKDateFormat.date(draft.date)) was already checked by \(checkedBy) at \(UKDateFormat.dateTime(loggedAt)); save this one as a re-check?"
+    }
+
     /// A person reference as matched for repeat findings: letters and digits only, in capitals
     /// ("Rm 4", "rm4" and "RM-4" are the same person; "J.S." and "JS" too).
     public static func personKey(_ reference: String) -> String {

@@ -85,10 +85,14 @@ public struct EscalationDraft: Hashable, Codable, Sendable {
     public var links: EscalationLinks
     public var whatHappened: String
     public var immediateAction: String
+    /// What it answers (the "About" field): findings, late returns, step entries or an
+    /// observation; empty when raised directly.
+    public var sources: [EscalationSource]
 
     public init(serviceID: Int64, category: EscalationCategory, severity: EscalationSeverity, occurredAt: Date,
                 escalatedToRole: Role, escalatedToName: String = "", links: EscalationLinks = EscalationLinks(),
-                whatHappened: String, immediateAction: String = "") {
+                whatHappened: String, immediateAction: String = "", sources: [EscalationSource] = []) {
+        self.sources = sources
         self.serviceID = serviceID
         self.category = category
         self.severity = severity

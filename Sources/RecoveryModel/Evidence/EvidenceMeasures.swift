@@ -7,7 +7,8 @@ import Foundation
 public enum EvidenceMeasures {
     /// The sources worked out from evidence rather than entered by hand.
     public static let derivedSources: Set<MeasureSource> = [
-        .refusalRecordsComplete, .chartsReturnedOnTime, .lateReturnsEscalated, .repeatFindings, .escalationsHandledInTime,
+        .refusalRecordsComplete, .chartsReturnedOnTime, .lateReturnsEscalated, .repeatFindings, .repeatFindingTypes,
+        .repeatFindingsByStaff, .repeatFindingsByPerson, .escalationsHandledInTime,
     ]
 
     public static func isDerived(_ source: MeasureSource) -> Bool { derivedSources.contains(source) }
@@ -58,36 +59,26 @@ public enum EvidenceMeasures {
         check.draft.chartsReturnedLate > 0 || check.draft.findings.contains { $0.type == .chartReturnedLate }
     }
 
-    /// One event per check showing a late return, occurring at the end of its round. It is
-    /// handled when a late-MAR-return escalation was raised for it: the earliest one linked to
-    /// the check, or else the earliest one for the same service that is linked to no MAR check
-    /// and was raised on or after the start of the round's day. Oldest first.
-    public static func lateReturnEvents(_ checks: [MARCheck], escalations: [Escalation]) -> [HandledEvent] {
-        let lateEscalations = escalations.filter { $0.draft.category == .lateMARReturn }
-        return checks.filter(showsLateReturn).map { check -> HandledEvent in
-            let late = check.draft.chartsReturnedLate
-            let what = late > 0 ? "\(counted(late, "chart")) returned late" : "a chart returned late"
-            return HandledEvent(occurred: EvidenceDerivations.roundMoment(check.draft),
-                                handled: lateReturnEscalated(check, among: lateEscalations),
-                                note: "MAR check \(check.id), \(check.draft.round.title.lowercased()) on \(UKDateFormat.date(check.draft.date)): \(what)")
-        }.sorted { $0.occurred < $1.occurred }
+    /// Every late return to escalate: each "chart returned late" finding, and each check's
+    /// charts returned late that no finding of its own names (see `EscalationDue.of`).
+    public static func lateReturns(_ checks: [MARCheck]) -> [EscalationDue] {
+        checks.flatMap { EscalationDue.of($0).filter(\.isLateReturn) }
     }
 
-    /// When a check's late return was escalated (see `lateReturnEvents`), among escalations of
-    /// the late-MAR-return category; nil when it was not.
-    public static func lateReturnEscalated(_ check: MARCheck, among lateEscalations: [Escalation]) -> Date? {
-        let dayStart = LondonDay(check.draft.date).start
-        var linked: Date?
-        var sameService: Date?
-        for escalation in lateEscalations where escalation.draft.category == .lateMARReturn {
-            if escalation.draft.links.marCheckID == check.id {
-                linked = min(linked ?? escalation.raisedAt, escalation.raisedAt)
-            } else if escalation.draft.links.marCheckID == nil, escalation.draft.serviceID == check.draft.serviceID,
-                      escalation.raisedAt >= dayStart {
-                sameService = min(sameService ?? escalation.raisedAt, escalation.raisedAt)
-            }
-        }
-        return linked ?? sameService
+    /// One event per late return, occurring at the end of its round, handled when the first
+    /// escalation that names it was raised. An escalation counts only for the late returns it
+    /// was raised about, so one escalated in time never covers another. Oldest first.
+    public static func lateReturnEvents(_ checks: [MARCheck], escalations: [Escalation]) -> [HandledEvent] {
+        let index = escalations.bySource()
+        return lateReturns(checks).map { due -> HandledEvent in
+            HandledEvent(occurred: due.occurred, handled: firstRaised(index[due.source]),
+                         note: "\(due.source.reference): \(due.summary)")
+        }.sorted { ($0.occurred, $0.note ?? "") < ($1.occurred, $1.note ?? "") }
+    }
+
+    /// When the first of `escalations` was raised, or nil when there is none.
+    public static func firstRaised(_ escalations: [Escalation]?) -> Date? {
+        escalations?.map(\.raisedAt).min()
     }
 
     /// Per period of the round: late returns escalated within `limit` working days, out of late
@@ -111,43 +102,84 @@ public enum EvidenceMeasures {
 
     // MARK: Repeat findings
 
+    /// What a repeat is, for the repeat-finding sources.
+    public enum RepeatKind: Sendable {
+        /// The same type at the same service again, in the same period or the period before.
+        case findingType
+        /// The same type naming the same member of staff, within the period.
+        case staffMember
+        /// The same type about the same person (same service, same person reference), within the period.
+        case person
+        /// Same person or same staff member (stores made before repeats said what repeats).
+        case personOrStaff
+    }
+
+    /// The repeat kind a source counts, or nil for a source that is not about repeats.
+    public static func repeatKind(_ source: MeasureSource) -> RepeatKind? {
+        switch source {
+        case .repeatFindings: return .personOrStaff
+        case .repeatFindingTypes: return .findingType
+        case .repeatFindingsByStaff: return .staffMember
+        case .repeatFindingsByPerson: return .person
+        default: return nil
+        }
+    }
+
     /// Per period with at least one check (a count, 0 when none): findings that repeat an
-    /// earlier finding of the same period of the same type, either about the same person (same
-    /// service, same person reference ignoring case, spaces and punctuation) or naming the same
-    /// member of staff. Each repeating finding counts once. "Other" findings are not compared
-    /// (their type says nothing about what was found). Checks are taken in round order.
-    public static func repeatFindings(_ checks: [MARCheck], period: MeasurePeriod) -> [PeriodResult] {
+    /// earlier one in the way `kind` says. Each repeating finding counts once. "Other" findings
+    /// are not compared (their type says nothing about what was found). Checks are taken in
+    /// round order. Person references match ignoring case, spaces and punctuation.
+    public static func repeatFindings(_ checks: [MARCheck], period: MeasurePeriod,
+                                      kind: RepeatKind = .personOrStaff) -> [PeriodResult] {
         struct PersonKey: Hashable { let service: Int64; let type: FindingType; let person: String }
         struct StaffKey: Hashable { let type: FindingType; let staff: Int64 }
+        struct TypeKey: Hashable { let service: Int64; let type: FindingType }
         var byPeriod: [LondonDay: [MARCheck]] = [:]
         for check in checks {
             byPeriod[period.start(containing: LondonDay(check.draft.date)), default: []].append(check)
+        }
+        var typesByPeriod: [LondonDay: Set<TypeKey>] = [:]
+        for (start, periodChecks) in byPeriod {
+            var found: Set<TypeKey> = []
+            for check in periodChecks {
+                for finding in check.draft.findings where finding.type != .other {
+                    found.insert(TypeKey(service: check.draft.serviceID, type: finding.type))
+                }
+            }
+            typesByPeriod[start] = found
         }
         return byPeriod.sorted { $0.key < $1.key }.map { start, periodChecks in
             let ordered = periodChecks.sorted {
                 (EvidenceDerivations.roundMoment($0.draft), $0.id) < (EvidenceDerivations.roundMoment($1.draft), $1.id)
             }
+            let before = typesByPeriod[period.start(after: start, count: -1)] ?? []
             var people: Set<PersonKey> = []
             var staff: Set<StaffKey> = []
+            var types: Set<TypeKey> = []
             var repeats = 0
-            var types: [FindingType: Int] = [:]
+            var counts: [FindingType: Int] = [:]
             for check in ordered {
                 for finding in check.draft.findings where finding.type != .other {
                     let person = EvidenceDerivations.personKey(finding.personReference)
-                    var isRepeat = false
-                    if !person.isEmpty {
-                        isRepeat = !people.insert(PersonKey(service: check.draft.serviceID, type: finding.type, person: person)).inserted
-                    }
-                    if let staffID = finding.staffID {
-                        if !staff.insert(StaffKey(type: finding.type, staff: staffID)).inserted { isRepeat = true }
+                    let samePerson = !person.isEmpty
+                        && !people.insert(PersonKey(service: check.draft.serviceID, type: finding.type, person: person)).inserted
+                    let sameStaff = finding.staffID.map { !staff.insert(StaffKey(type: finding.type, staff: $0)).inserted } ?? false
+                    let typeKey = TypeKey(service: check.draft.serviceID, type: finding.type)
+                    let sameType = !types.insert(typeKey).inserted || before.contains(typeKey)
+                    let isRepeat: Bool
+                    switch kind {
+                    case .findingType: isRepeat = sameType
+                    case .staffMember: isRepeat = sameStaff
+                    case .person: isRepeat = samePerson
+                    case .personOrStaff: isRepeat = samePerson || sameStaff
                     }
                     if isRepeat {
                         repeats += 1
-                        types[finding.type, default: 0] += 1
+                        counts[finding.type, default: 0] += 1
                     }
                 }
             }
-            let detail = types.sorted { $0.key.rawValue < $1.key.rawValue }
+            let detail = counts.sorted { $0.key.rawValue < $1.key.rawValue }
                 .map { "\($0.key.title.lowercased()) \($0.value)" }.joined(separator: ", ")
             let note = "\(counted(repeats, "repeat finding")) in \(counted(ordered.count, "MAR check"))" + (detail.isEmpty ? "" : " (\(detail))")
             return PeriodResult.count(repeats, in: start.start, note: note)
@@ -203,8 +235,8 @@ public enum EvidenceMeasures {
             return MeasureRecords(results: refusalRecordsComplete(checks, period: period))
         case .chartsReturnedOnTime:
             return MeasureRecords(results: chartsReturnedOnTime(checks, period: period))
-        case .repeatFindings:
-            return MeasureRecords(results: repeatFindings(checks, period: period))
+        case .repeatFindings, .repeatFindingTypes, .repeatFindingsByStaff, .repeatFindingsByPerson:
+            return MeasureRecords(results: repeatFindings(checks, period: period, kind: repeatKind(measure.source) ?? .personOrStaff))
         case .lateReturnsEscalated:
             let limit = eventLimit(measure) ?? 1
             let results = lateReturnsEscalated(checks, escalations: escalations, period: period, limit: limit,
@@ -220,14 +252,44 @@ public enum EvidenceMeasures {
         }
     }
 
-    /// Evidence figures combined with figures entered by hand: a period with a figure from the
-    /// evidence takes it; a hand-entered figure counts only for a period the evidence says
-    /// nothing about (e.g. months before checks were logged in RecoveryDesk). Oldest first,
-    /// hand-entered figures keeping their order.
+    /// The figures the target judges for a measure worked out from records: the records' own,
+    /// period by period. A hand-entered figure stands in only for a period the records say
+    /// nothing about (e.g. months before checks were logged in RecoveryDesk); where the records
+    /// have a figure, the hand-entered one is kept beside it (see `comparisons`), never used
+    /// instead and never dropped. Oldest first, hand-entered figures keeping their order.
     public static func merged(manual: [PeriodResult], derived: MeasureRecords, period: MeasurePeriod) -> MeasureRecords {
         let covered = Set(derived.results.map { period.start(containing: LondonDay($0.periodStart)) })
         let kept = manual.filter { !covered.contains(period.start(containing: LondonDay($0.periodStart))) }
+            .map { result -> PeriodResult in
+                var result = result
+                result.note = "Entered by hand (no records for this \(period.noun))" + (result.note.map { ": \($0)" } ?? "")
+                return result
+            }
         return MeasureRecords(results: kept + derived.results, events: derived.events)
+    }
+
+    /// Period by period, where a measure worked out from records also has a figure entered by
+    /// hand: both, and whether they disagree by more than the measure's tolerance.
+    public static func comparisons(manual: [PeriodResult], derived: [PeriodResult],
+                                   measure: OutcomeMeasureDefinition) -> [SourceComparison] {
+        let period = measure.period
+        var latestManual: [LondonDay: PeriodResult] = [:]
+        for result in manual { latestManual[period.start(containing: LondonDay(result.periodStart))] = result }
+        var latestDerived: [LondonDay: PeriodResult] = [:]
+        for result in derived { latestDerived[period.start(containing: LondonDay(result.periodStart))] = result }
+        return latestManual.keys.sorted().compactMap { start in
+            guard let records = latestDerived[start], let hand = latestManual[start] else { return nil }
+            let gap: Double
+            if measure.countsOccurrences {
+                gap = abs(Double(records.count - hand.count))
+            } else if let a = records.percent, let b = hand.percent {
+                gap = abs(a - b)
+            } else {
+                gap = records.denominator == hand.denominator && records.numerator == hand.numerator ? 0 : .infinity
+            }
+            return SourceComparison(periodStart: start.start, records: records, handEntered: hand,
+                                    disagree: gap > measure.toleranceInForce + 1e-9)
+        }
     }
 
     // MARK: Helpers

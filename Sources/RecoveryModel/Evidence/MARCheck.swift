@@ -60,6 +60,12 @@ public enum FindingType: String, CaseIterable, Codable, Hashable, Sendable {
 
 /// One finding of a MAR check.
 public struct MARFinding: Hashable, Codable, Sendable {
+    /// True when it must be escalated: a chart returned late, a refusal without action or
+    /// escalation, or anything marked to escalate.
+    public var needsEscalation: Bool {
+        escalate || type == .chartReturnedLate || type == .refusalWithoutAction
+    }
+
     public var type: FindingType
     /// Initials or room, never a full name.
     public var personReference: String
@@ -67,11 +73,16 @@ public struct MARFinding: Hashable, Codable, Sendable {
     public var staffID: Int64?
     public var note: String
     public var actionTaken: String
-    /// True when it should be escalated (the app then opens a pre-filled escalation).
+    /// True when it should be escalated (the app then opens a pre-filled escalation). Whether it
+    /// was escalated is worked out from the escalations that name it, never from this.
     public var escalate: Bool
+    /// Its number within its check, given when first saved and kept through corrections (nil
+    /// for a finding not saved yet). Escalations name a finding by its check and number.
+    public var number: Int?
 
     public init(type: FindingType, personReference: String, staffID: Int64? = nil, note: String = "",
-                actionTaken: String = "", escalate: Bool = false) {
+                actionTaken: String = "", escalate: Bool = false, number: Int? = nil) {
+        self.number = number
         self.type = type
         self.personReference = personReference
         self.staffID = staffID
@@ -141,6 +152,9 @@ public struct MARCheck: Hashable, Sendable, Identifiable {
     public var isLateEntry: Bool
     /// Corrections, oldest first; `draft` is the current version.
     public var amendments: [Amendment]
+    /// True when an earlier check of the same service, day and round was logged first (worked
+    /// out when read, never stored).
+    public var isRecheck: Bool = false
 
     public init(id: Int64, draft: MARCheckDraft, checkedBy: String, checkedByID: Int64?, recordedAt: Date,
                 isLateEntry: Bool, amendments: [Amendment] = []) {

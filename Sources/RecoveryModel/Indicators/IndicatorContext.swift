@@ -122,22 +122,19 @@ struct IndicatorContext {
     }
 
     func lateReturnsNotEscalated() -> Measure {
-        let escalations = service.lateEscalations.filter { $0.raisedAt <= moment }
+        let index = service.escalations.filter { $0.raisedAt <= moment }.bySource()
         var measure = Measure(counting: ("late return(s) not escalated within a working day", nil))
         for check in window(IndicatorID.lateReturnsNotEscalated.definition.windowDays) where EvidenceMeasures.showsLateReturn(check) {
-            let occurred = EvidenceDerivations.roundMoment(check.draft)
-            let deadline = workingDays.deadline(1, workingDaysAfter: LondonDay(occurred))
-            let escalated = EvidenceMeasures.lateReturnEscalated(check, among: escalations)
-            let words: String
-            if let escalated {
-                guard LondonDay(escalated) > deadline else { continue }
-                words = "escalated late, on \(UKDateFormat.date(escalated)) (due by \(deadline))"
-            } else {
-                guard today > deadline else { continue }
-                words = "late return not escalated (due by \(deadline))"
+            for due in EscalationDue.of(check) where due.isLateReturn {
+                let timeliness = EscalationTimeliness.of(due, answeredBy: index[due.source] ?? [], at: moment,
+                                                         workingDays: workingDays)
+                switch timeliness {
+                case .inTime, .awaiting: continue
+                case .late, .overdue: break
+                }
+                measure.numerator += 1
+                if withRecords { measure.records.append(checkRecord(check, "\(due.summary.split(separator: "·").last.map { String($0).trimmingCharacters(in: .whitespaces) } ?? "late return"): \(timeliness.words)")) }
             }
-            measure.numerator += 1
-            if withRecords { measure.records.append(checkRecord(check, words)) }
         }
         return measure
     }
@@ -153,32 +150,85 @@ struct IndicatorContext {
         return measure
     }
 
+    /// One period of the audit score: its days and the score in it.
+    struct ScorePeriod {
+        let first: LondonDay
+        let last: LondonDay
+        let score: Double
+        let source: String
+    }
+
+    /// The last three consecutive periods of hand-entered audit results on the service's plans
+    /// (the manual-audit measure with the newest figure), or nil when there are not three.
+    func auditScores() -> [ScorePeriod]? {
+        var best: (latest: LondonDay, periods: [ScorePeriod])?
+        for plan in service.plans where plan.status(at: moment) != .draft {
+            for measure in plan.measures where measure.definition.source == .manualAudit {
+                let period = measure.definition.period
+                var latest: [LondonDay: PeriodResult] = [:]
+                for result in measure.results where result.periodStart <= moment {
+                    latest[period.start(containing: LondonDay(result.periodStart))] = result
+                }
+                guard let newest = latest.keys.max() else { continue }
+                let starts = [period.start(after: newest, count: -2), period.start(after: newest, count: -1), newest]
+                let scores = starts.compactMap { start in latest[start]?.percent }
+                guard scores.count == 3 else { continue }
+                let periods = zip(starts, scores).map { start, score in
+                    ScorePeriod(first: start, last: min(period.end(ofPeriodStarting: start), today), score: score,
+                                source: "audit results on \(plan.draft.title)")
+                }
+                if best == nil || newest > best!.latest { best = (newest, periods) }
+            }
+        }
+        return best?.periods
+    }
+
+    /// The share of clean MAR checks in three four-week blocks ending today, or nil when a
+    /// block has no check.
+    func cleanCheckScores() -> [ScorePeriod]? {
+        var periods: [ScorePeriod] = []
+        for block in (0..<3).reversed() {
+            let checks = window(28, endingDaysBefore: 28 * block)
+            guard !checks.isEmpty else { return nil }
+            let last = today.adding(days: -28 * block)
+            periods.append(ScorePeriod(first: last.adding(days: -27), last: last,
+                                       score: Double(checks.filter { $0.draft.findings.isEmpty }.count) / Double(checks.count) * 100,
+                                       source: "clean MAR checks"))
+        }
+        return periods
+    }
+
     func scoreMasksRecurrence() -> Measure {
-        let recent = window(28)
-        let earlier = window(28, endingDaysBefore: 28)
-        var measure = Measure(counting: ("finding type(s) recurring every week while the score rose", nil))
-        guard !recent.isEmpty, !earlier.isEmpty else {
+        var measure = Measure(counting: ("finding type(s) not falling while the audit score rose", nil))
+        guard let periods = auditScores() ?? cleanCheckScores() else {
             measure.hasData = false
             return measure
         }
-        func score(_ checks: [MARCheck]) -> Double {
-            Double(checks.filter { $0.draft.findings.isEmpty }.count) / Double(checks.count) * 100
+        let scores = periods.map(\.score)
+        // Rose over the three periods: never down, and up overall.
+        guard scores[1] >= scores[0], scores[2] >= scores[1], scores[2] > scores[0] else { return measure }
+        let checksByPeriod = periods.map { period in
+            service.checks(from: period.first, to: period.last).filter { $0.recordedAt <= moment }
         }
-        let before = score(earlier)
-        let after = score(recent)
-        guard after > before else { return measure }
-        var weeks: [Set<FindingType>] = Array(repeating: [], count: 4)
-        for check in recent {
-            let week = min(3, max(0, LondonDay(check.draft.date).days(to: today) / 7))
-            for finding in check.draft.findings where finding.type != .other { weeks[week].insert(finding.type) }
+        let counts = checksByPeriod.map { checks -> [FindingType: Int] in
+            var counts: [FindingType: Int] = [:]
+            for check in checks { for finding in check.draft.findings where finding.type != .other { counts[finding.type, default: 0] += 1 } }
+            return counts
         }
-        let recurring = weeks.dropFirst().reduce(weeks[0]) { $0.intersection($1) }
+        // Did not fall: found in every period, and at least as often in the last as in the first.
+        let recurring = Set(counts[2].keys).filter { type in
+            counts.allSatisfy { ($0[type] ?? 0) > 0 } && (counts[2][type] ?? 0) >= (counts[0][type] ?? 0)
+        }
         measure.numerator = Double(recurring.count)
         if withRecords, !recurring.isEmpty {
-            let rose = "clean checks \(IndicatorFormat.number(before, unit: .percent)) → \(IndicatorFormat.number(after, unit: .percent))"
-            for check in recent {
+            let rose = "\(periods[0].source) \(scores.map { IndicatorFormat.number($0, unit: .percent) }.joined(separator: " → "))"
+            for check in checksByPeriod[2] {
                 let found = check.draft.findings.filter { recurring.contains($0.type) }
-                if !found.isEmpty { measure.records.append(checkRecord(check, "\(findingWords(found)) again; \(rose)")) }
+                guard !found.isEmpty else { continue }
+                let per = Set(found.map(\.type)).sorted { $0.rawValue < $1.rawValue }
+                    .map { type in "\(type.title.lowercased()) \(counts.map { String($0[type] ?? 0) }.joined(separator: ", "))" }
+                    .joined(separator: "; ")
+                measure.records.append(checkRecord(check, "\(findingWords(found)) again (per period: \(per)); \(rose)"))
             }
         }
         return measure

@@ -29,7 +29,7 @@ public struct IndicatorEvidence: Sendable {
     /// The first round day any indicator or its history looks at: 11 weeks of history before
     /// today, plus the longest window (56 days, the audit-score comparison).
     public static func firstDay(today: LondonDay) -> LondonDay {
-        today.adding(days: -(7 * (IndicatorEngine.historyWeeks - 1) + 56))
+        today.adding(days: -(7 * (IndicatorEngine.historyWeeks - 1) + 84))
     }
 
     /// Plans closed before this day are not looked at (unsupported closures look back a year

@@ -88,8 +88,8 @@ public enum IndicatorID: String, CaseIterable, Codable, Hashable, Sendable {
         case .scoreMasksRecurrence:
             return IndicatorDefinition(
                 name: "Audit score up while a finding recurs", shortName: "Masked",
-                measures: "Finding types found in each of the last four weeks while the share of clean MAR checks rose against the four weeks before.",
-                unit: .count, windowDays: 56, standard: IndicatorThreshold(amber: 1, red: 2))
+                measures: "Finding types that did not fall over three periods while the audit score rose: the plans' own hand-entered audit results (their last three months), or where there are none the share of clean MAR checks over three four-week blocks.",
+                unit: .count, windowDays: 84, standard: IndicatorThreshold(amber: 1, red: 2))
         case .unsupportedClosures:
             return IndicatorDefinition(
                 name: "Closures not supported by results", shortName: "Closure",

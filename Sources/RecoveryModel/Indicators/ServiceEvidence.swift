@@ -7,8 +7,6 @@ struct ServiceEvidence: Sendable {
     var escalations: [Escalation] = []
     var plans: [PlanRecord] = []
     var medicineStaff: [StaffEvidence] = []
-    /// Late-MAR-return escalations, for matching late returns.
-    var lateEscalations: [Escalation] = []
     /// For each closed plan, when it closed and the measures not achieved on that day.
     var closures: [Int64: (closed: Date, missing: [String])] = [:]
 
@@ -16,7 +14,6 @@ struct ServiceEvidence: Sendable {
 
     mutating func prepare(workingDays: WorkingDays) {
         checks.sort { ($0.draft.date, $0.id) < ($1.draft.date, $1.id) }
-        lateEscalations = escalations.filter { $0.draft.category == .lateMARReturn }
         for plan in plans {
             guard let closed = plan.closedAt else { continue }
             let missing = plan.measures.compactMap { measure -> String? in

@@ -96,3 +96,21 @@ extension MeasurePeriod {
     /// "3 months", "1 week".
     public func counted(_ count: Int) -> String { "\(count) \(noun)\(count == 1 ? "" : "s")" }
 }
+
+/// One period of a measure worked out from records that also has a figure entered by hand.
+public struct SourceComparison: Hashable, Sendable {
+    public var periodStart: Date
+    /// What the records give (the figure the target judges).
+    public var records: PeriodResult
+    /// What was typed in for the same period.
+    public var handEntered: PeriodResult
+    /// True when they differ by more than the measure's tolerance.
+    public var disagree: Bool
+
+    public init(periodStart: Date, records: PeriodResult, handEntered: PeriodResult, disagree: Bool) {
+        self.periodStart = periodStart
+        self.records = records
+        self.handEntered = handEntered
+        self.disagree = disagree
+    }
+}

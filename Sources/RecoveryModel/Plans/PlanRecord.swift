@@ -72,6 +72,9 @@ public struct StepEntry: Hashable, Sendable, Identifiable {
     /// When it was entered, and by whom.
     public var recordedAt: Date
     public var recordedBy: String
+    /// The escalations raised about it (a "problem found" entry), oldest first; worked out
+    /// from the escalations' links when read.
+    public var escalationIDs: [Int64] = []
 
     public init(id: Int64, outcome: StepOutcome, note: String, evidence: String, occurredAt: Date,
                 recordedAt: Date, recordedBy: String) {
@@ -89,15 +92,24 @@ public struct StepEntry: Hashable, Sendable, Identifiable {
 public struct PlanMeasure: Hashable, Sendable, Identifiable {
     public var id: Int64
     public var definition: OutcomeMeasureDefinition
+    /// The figures the target judges: those of its declared source.
     public var results: [PeriodResult]
     public var events: [HandledEvent]
+    /// For a measure worked out from records: the periods that also have a figure entered by
+    /// hand, both figures side by side.
+    public var comparisons: [SourceComparison]
 
-    public init(id: Int64, definition: OutcomeMeasureDefinition, results: [PeriodResult], events: [HandledEvent] = []) {
+    public init(id: Int64, definition: OutcomeMeasureDefinition, results: [PeriodResult], events: [HandledEvent] = [],
+                comparisons: [SourceComparison] = []) {
         self.id = id
         self.definition = definition
         self.results = results
         self.events = events
+        self.comparisons = comparisons
     }
+
+    /// The periods where the hand-entered figure and the records disagree.
+    public var disagreements: [SourceComparison] { comparisons.filter(\.disagree) }
 
     public var records: MeasureRecords { MeasureRecords(results: results, events: events) }
 }

@@ -16,8 +16,16 @@ public enum MeasureSource: String, CaseIterable, Codable, Hashable, Sendable {
     case chartsReturnedOnTime = "charts-returned-on-time"
     /// Late MAR returns escalated within the allowed working days.
     case lateReturnsEscalated = "late-returns-escalated"
-    /// Repeat findings of one type, from the MAR checks.
+    /// Repeat findings (stores made before repeats said what repeats): the same type about the
+    /// same person, or naming the same member of staff, within a period.
     case repeatFindings = "repeat-findings"
+    /// Repeat findings: the same finding type at the service again, in the same period or the
+    /// one before it, whoever and whichever room it was about.
+    case repeatFindingTypes = "repeat-finding-types"
+    /// Repeat findings: the same type naming the same member of staff within a period.
+    case repeatFindingsByStaff = "repeat-findings-by-staff"
+    /// Repeat findings: the same type about the same person within a period.
+    case repeatFindingsByPerson = "repeat-findings-by-person"
     /// Escalations handled within their deadline.
     case escalationsHandledInTime = "escalations-handled-in-time"
 }
@@ -57,17 +65,61 @@ public enum TargetRule: Hashable, Codable, Sendable {
     }
 }
 
+extension MeasureSource {
+    /// Where the figures come from, in words: "worked out from the MAR checks: refusals fully
+    /// recorded out of refusals seen" or "entered by hand (audits, surveys)".
+    public var origin: String {
+        switch self {
+        case .manualAudit: return "entered by hand (audits, surveys)"
+        case .refusalRecordsComplete: return "worked out from the MAR checks: refusals fully recorded out of refusals seen"
+        case .chartsReturnedOnTime: return "worked out from the MAR checks: homecare charts returned on time out of charts checked"
+        case .lateReturnsEscalated: return "worked out from the MAR checks and escalations: each late return against the escalation that names it"
+        case .repeatFindings: return "worked out from the MAR checks: the same finding type about the same person or naming the same staff member"
+        case .repeatFindingTypes: return "worked out from the MAR checks: the same finding type at the service again, in this period or the one before"
+        case .repeatFindingsByStaff: return "worked out from the MAR checks: the same finding type naming the same staff member"
+        case .repeatFindingsByPerson: return "worked out from the MAR checks: the same finding type about the same person"
+        case .escalationsHandledInTime: return "worked out from the escalations: resolved by their due date"
+        }
+    }
+
+    /// True for the repeat-finding sources.
+    public var isRepeatFindings: Bool {
+        [.repeatFindings, .repeatFindingTypes, .repeatFindingsByStaff, .repeatFindingsByPerson].contains(self)
+    }
+}
+
 /// An outcome measure of a plan: a name, a period, a source and its rules.
 public struct OutcomeMeasureDefinition: Hashable, Codable, Sendable {
     public var name: String
     public var period: MeasurePeriod
     public var source: MeasureSource
     public var rules: [TargetRule]
+    /// How far a hand-entered figure may differ from the records' figure for the same period
+    /// before the two are said to disagree: percentage points for a percentage, occurrences for
+    /// a count. Nil means the standard (`standardTolerance`).
+    public var tolerance: Double?
 
-    public init(name: String, period: MeasurePeriod, source: MeasureSource, rules: [TargetRule]) {
+    public init(name: String, period: MeasurePeriod, source: MeasureSource, rules: [TargetRule], tolerance: Double? = nil) {
         self.name = name
         self.period = period
         self.source = source
         self.rules = rules
+        self.tolerance = tolerance
     }
+
+    /// True when its figures are counts (zero-occurrence and reduction rules) rather than percentages.
+    public var countsOccurrences: Bool {
+        source.isRepeatFindings || rules.contains {
+            switch $0 {
+            case .zeroOccurrencesForMonths, .reductionFromBaseline: return true
+            default: return false
+            }
+        }
+    }
+
+    /// Two percentage points for a percentage; none for a count.
+    public var standardTolerance: Double { countsOccurrences ? 0 : 2 }
+
+    /// The tolerance in force.
+    public var toleranceInForce: Double { tolerance ?? standardTolerance }
 }

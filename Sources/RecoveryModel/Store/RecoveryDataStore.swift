@@ -88,14 +88,20 @@ public protocol RecoveryDataStore: Sendable {
     // MARK: Daily evidence
 
     /// Logs a MAR chart check (team leaders and above). An entry made after the late-entry limit
-    /// is refused without `lateEntryReason`, and flagged as late when saved.
-    func logMARCheck(_ draft: MARCheckDraft, lateEntryRule: LateEntryRule, by actor: Actor,
+    /// is refused without `lateEntryReason`, and flagged as late when saved. A second check of
+    /// the same service, day and round is refused with a question (`StoreError.conflict`) unless
+    /// `recheck` says the user chose to save it as a re-check. Findings are numbered from 1.
+    func logMARCheck(_ draft: MARCheckDraft, lateEntryRule: LateEntryRule, recheck: Bool, by actor: Actor,
                      at now: Date) throws(StoreError) -> MARCheck
+    /// One MAR check, as it stands now.
+    func marCheck(_ checkID: Int64) throws(StoreError) -> MARCheck
     /// Checks of one service (or all) whose round day falls in `from...to`, newest first.
     func marChecks(serviceID: Int64?, from: Date, to: Date) throws(StoreError) -> [MARCheck]
     /// Corrects a check: the new version replaces it with a reason; the original stays visible.
+    /// Findings carried over keep their numbers; new ones get new numbers. Returns the check as corrected.
+    @discardableResult
     func amendMARCheck(_ checkID: Int64, to draft: MARCheckDraft, reason: String, by actor: Actor,
-                       at now: Date) throws(StoreError)
+                       at now: Date) throws(StoreError) -> MARCheck
     /// Records an observation or competency check (supervisors and above).
     func recordObservation(_ draft: ObservationDraft, by actor: Actor, at now: Date) throws(StoreError) -> Observation
     /// Observations of one member of staff (or everyone), newest first.
@@ -105,6 +111,12 @@ public protocol RecoveryDataStore: Sendable {
     /// Raises an escalation (anyone signed in); its due-by comes from the policy in working days.
     func raiseEscalation(_ draft: EscalationDraft, workingDays: WorkingDays, by actor: Actor,
                          at now: Date) throws(StoreError) -> Escalation
+    /// What at a service still awaits an escalation (findings that need one, charts returned
+    /// late, step entries that found a problem) from the last `EvidenceDerivations.aboutListDays`
+    /// days, newest first: the "About" pick list of the escalation form.
+    func escalationsAwaiting(serviceID: Int64, at now: Date, workingDays: WorkingDays) throws(StoreError) -> [EscalationDue]
+    /// Escalations that name any of these MAR checks or plan step entries, with their sources.
+    func escalationsAnswering(checkIDs: [Int64], stepEntryIDs: [Int64]) throws(StoreError) -> [Escalation]
     /// Escalations (open ones only, or all; one service or all), overdue first, then newest.
     func escalations(openOnly: Bool, serviceID: Int64?, at now: Date) throws(StoreError) -> [Escalation]
     /// Moves an escalation on: acknowledged, responded (with the response) or resolved (with
@@ -134,6 +146,14 @@ public protocol RecoveryDataStore: Sendable {
     func verify() throws(StoreError) -> VerificationReport
     /// A consistent copy of the store, safe while others write (SQLite online backup).
     func backup(to destination: URL) throws(StoreError)
+}
+
+extension RecoveryDataStore {
+    /// Logs a MAR check that is not a re-check (see the requirement).
+    public func logMARCheck(_ draft: MARCheckDraft, lateEntryRule: LateEntryRule, by actor: Actor,
+                            at now: Date) throws(StoreError) -> MARCheck {
+        try logMARCheck(draft, lateEntryRule: lateEntryRule, recheck: false, by: actor, at: now)
+    }
 }
 
 /// What first-run set-up needs.

@@ -25,6 +25,8 @@ enum AuditedTable: String, CaseIterable, Sendable {
     case marCheckAmendment = "mar_check_amendment"
     case observation
     case escalation
+    // Store version 5: the evidence chain (see EvidenceChainSchema).
+    case escalationSource = "escalation_source"
 
     /// The tables made by migration 1 (its delete guards are made with them).
     static let version1: [AuditedTable] = [

@@ -328,6 +328,7 @@ final class DemoGenerator {
             let count = random.weighted([(1, 7.0), (2, 2.5), (3, 0.5)])
             for _ in 0..<count {
                 let type: FindingType = random.weighted(DemoWords.findingTypes)
+                if scenario.excluded.contains(type) { continue }
                 // Strong services name fewer people (a missing signature is often caught and
                 // signed at once), so nobody's name keeps coming up there.
                 var staff: Person? = random.chance(demo.profile == .strong ? 0.4 : 0.85) ? random.pick(demo.givers) : nil
@@ -367,13 +368,14 @@ final class DemoGenerator {
     /// late charts (raised in time, late, or not at all).
     func followUp(_ check: MARCheck, demo: DemoService, checker: Person, loggedAt: Date, rates: Rates) throws(StoreError) {
         let roundEnd = LateEntryRule.roundEnd(date: check.draft.date, round: check.draft.round)
-        for finding in check.draft.findings where finding.escalate && finding.type != .chartReturnedLate {
+        for finding in check.draft.findings where finding.needsEscalation && finding.type != .chartReturnedLate {
             let draft = EscalationDraft(serviceID: demo.service.id, category: category(for: finding.type),
                                         severity: random.weighted([(.low, 4), (.moderate, 4), (.high, 1.5), (.potentialHarm, 0.3)]),
                                         occurredAt: roundEnd, escalatedToRole: .deputyManager, escalatedToName: demo.deputy.name,
                                         links: EscalationLinks(marCheckID: check.id, staffID: finding.staffID),
                                         whatHappened: "\(finding.type.title) for \(finding.personReference): \(finding.note)",
-                                        immediateAction: finding.actionTaken)
+                                        immediateAction: finding.actionTaken,
+                                        sources: finding.number.map { [.finding(checkID: check.id, number: $0)] } ?? [])
             raise(draft, demo: demo, by: checker, at: loggedAt.addingTimeInterval(Double(random.int(5...25)) * 60), rates: rates)
         }
         if check.draft.chartsReturnedLate > 0 {
@@ -389,7 +391,8 @@ final class DemoGenerator {
                                         occurredAt: roundEnd, escalatedToRole: .registeredManager, escalatedToName: demo.manager.name,
                                         links: EscalationLinks(marCheckID: check.id),
                                         whatHappened: "\(check.draft.chartsReturnedLate) MAR \(check.draft.chartsReturnedLate == 1 ? "chart" : "charts") returned to the office late.",
-                                        immediateAction: "Carers contacted to bring charts in.")
+                                        immediateAction: "Carers contacted to bring charts in.",
+                                        sources: EscalationDue.of(check).filter(\.isLateReturn).map(\.source))
             raise(draft, demo: demo, by: checker, at: raisedAt, rates: rates)
         }
     }

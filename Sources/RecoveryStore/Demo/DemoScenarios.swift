@@ -25,6 +25,8 @@ extension DemoGenerator {
         var recurringStaff: Int64?
         /// Multiplies the chance of ordinary findings.
         var findingsFactor = 1.0
+        /// Finding types left out of the ordinary findings (the planted ones).
+        var excluded: Set<FindingType> = []
     }
 
     /// The middling services, in order: the scenarios' first and second.
@@ -35,17 +37,18 @@ extension DemoGenerator {
         let daysBack = day.days(to: today)
         guard let index = middling.firstIndex(where: { $0 === demo }), index < 2 else { return scenario }
         let first = round == demo.rounds.first
-        // The audit score rises (no ordinary findings lately, more in the four weeks before)
-        // while the same types turn up once every week.
-        if daysBack < 28 {
-            scenario.findingsFactor = 0
+        // The audit score rises over three four-week blocks (more ordinary findings twelve to
+        // eight weeks ago, fewer four to eight weeks ago, none lately) while the same types turn
+        // up once every week throughout, no less often at the end than at the start.
+        if daysBack < 84 {
+            scenario.findingsFactor = daysBack < 28 ? 0 : daysBack < 56 ? 1 : 2.5
+            let types: [FindingType] = index == 0 ? [.missingSignature] : [.missingSignature, .prnWithoutReasonOrOutcome]
+            scenario.excluded = Set(types)
             if first && daysBack % 7 == 3 {
-                scenario.recurring = index == 0 ? [.missingSignature] : [.missingSignature, .prnWithoutReasonOrOutcome]
+                scenario.recurring = types
                 // In the second, the same name is on them every time.
                 if index == 1 { scenario.recurringStaff = demo.repeatOffender?.id }
             }
-        } else if daysBack < 56 {
-            scenario.findingsFactor = 2
         }
         if first {
             if index == 0 && daysBack == 10 {

@@ -58,11 +58,21 @@ enum EvidenceRows {
                 Amendment(reason: row["reason"], by: row["recorded_by"],
                           at: try PlanRows.date(row, "recorded_at", table: "mar_check_amendment"), previous: row["previous"]))
         }
+        var rechecks: Set<Int64> = []
+        for row in try Row.fetchAll(db, sql: """
+            SELECT c.id FROM mar_check c WHERE c.id IN (SELECT id FROM mar_check \(filter)) AND EXISTS (
+                SELECT 1 FROM mar_check e WHERE e.service_id = c.service_id AND e.round_date = c.round_date
+                AND e.round = c.round AND e.id < c.id)
+            """, arguments: arguments) {
+            rechecks.insert(row["id"])
+        }
         return try rows.map { row in
             let id: Int64 = row["id"]
-            return MARCheck(id: id, draft: try draft(row, findings: findings[id] ?? []), checkedBy: row["checked_by"],
-                            checkedByID: row["checked_by_id"], recordedAt: try PlanRows.date(row, "logged_at", table: "mar_check"),
-                            isLateEntry: row["late_entry"], amendments: amendments[id] ?? [])
+            var check = MARCheck(id: id, draft: try draft(row, findings: findings[id] ?? []), checkedBy: row["checked_by"],
+                                 checkedByID: row["checked_by_id"], recordedAt: try PlanRows.date(row, "logged_at", table: "mar_check"),
+                                 isLateEntry: row["late_entry"], amendments: amendments[id] ?? [])
+            check.isRecheck = rechecks.contains(id)
+            return check
         }
     }
 
@@ -83,7 +93,8 @@ enum EvidenceRows {
 
     static func finding(_ row: Row) -> MARFinding {
         MARFinding(type: FindingType(rawValue: row["type"]) ?? .other, personReference: row["person_reference"],
-                   staffID: row["staff_id"], note: row["note"], actionTaken: row["action_taken"], escalate: row["escalate"])
+                   staffID: row["staff_id"], note: row["note"], actionTaken: row["action_taken"], escalate: row["escalate"],
+                   number: row["position"])
     }
 
     /// A draft as JSON, kept beside an amendment (dates as UTC text, like every moment stored).
@@ -164,8 +175,62 @@ enum EvidenceRows {
     static func escalations(_ db: Database, where condition: String? = nil,
                             arguments: StatementArguments = []) throws -> [Escalation] {
         let filter = condition.map { "WHERE \($0)" } ?? ""
-        return try Row.fetchAll(db, sql: "SELECT * FROM escalation \(filter) ORDER BY raised_at DESC, id DESC",
-                                arguments: arguments).map(escalation)
+        var list = try Row.fetchAll(db, sql: "SELECT * FROM escalation \(filter) ORDER BY raised_at DESC, id DESC",
+                                    arguments: arguments).map(escalation)
+        guard !list.isEmpty else { return list }
+        var sources: [Int64: [EscalationSource]] = [:]
+        for row in try Row.fetchAll(db, sql: """
+            SELECT * FROM escalation_source WHERE escalation_id IN (SELECT id FROM escalation \(filter)) ORDER BY id
+            """, arguments: arguments) {
+            if let source = source(row) { sources[row["escalation_id"], default: []].append(source) }
+        }
+        for index in list.indices { list[index].draft.sources = sources[list[index].id] ?? [] }
+        return list
+    }
+
+    // MARK: What escalations answer
+
+    static func sourceColumns(escalationID: Int64, _ source: EscalationSource) -> Columns {
+        var columns: Columns = ["escalation_id": escalationID, "kind": source.kind]
+        switch source {
+        case .finding(let checkID, let number):
+            columns["mar_check_id"] = checkID
+            columns["finding_number"] = number
+        case .lateReturn(let checkID):
+            columns["mar_check_id"] = checkID
+        case .stepEntry(let entryID):
+            columns["step_entry_id"] = entryID
+        case .observation(let observationID):
+            columns["observation_id"] = observationID
+        }
+        return columns
+    }
+
+    static func source(_ row: Row) -> EscalationSource? {
+        switch row["kind"] as String {
+        case "finding":
+            guard let checkID: Int64 = row["mar_check_id"], let number: Int = row["finding_number"] else { return nil }
+            return .finding(checkID: checkID, number: number)
+        case "late-return":
+            return (row["mar_check_id"] as Int64?).map { .lateReturn(checkID: $0) }
+        case "step-entry":
+            return (row["step_entry_id"] as Int64?).map { .stepEntry(entryID: $0) }
+        case "observation":
+            return (row["observation_id"] as Int64?).map { .observation(observationID: $0) }
+        default:
+            return nil
+        }
+    }
+
+    /// Escalations naming any of the checks `checkIDs` or step entries `entryIDs`.
+    static func escalations(_ db: Database, answeringChecks checkIDs: [Int64], stepEntries entryIDs: [Int64] = []) throws -> [Escalation] {
+        guard !checkIDs.isEmpty || !entryIDs.isEmpty else { return [] }
+        let checks = checkIDs.map(String.init).joined(separator: ", ")
+        let entries = entryIDs.map(String.init).joined(separator: ", ")
+        var parts: [String] = []
+        if !checkIDs.isEmpty { parts.append("mar_check_id IN (\(checks))") }
+        if !entryIDs.isEmpty { parts.append("step_entry_id IN (\(entries))") }
+        return try escalations(db, where: "id IN (SELECT escalation_id FROM escalation_source WHERE \(parts.joined(separator: " OR ")))")
     }
 
     static func escalation(_ db: Database, _ id: Int64) throws -> Escalation {
@@ -279,6 +344,8 @@ enum EvidenceRows {
                                                        escalations: planEscalations, workingDays: workingDays)
                 let merged = EvidenceMeasures.merged(manual: measure.results, derived: derived, period: measure.definition.period)
                 var measure = measure
+                measure.comparisons = EvidenceMeasures.comparisons(manual: measure.results, derived: derived.results,
+                                                                   measure: measure.definition)
                 measure.results = merged.results
                 measure.events = merged.events
                 return measure

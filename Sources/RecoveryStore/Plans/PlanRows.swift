@@ -113,10 +113,20 @@ enum PlanRows {
         guard !planRows.isEmpty else { return [] }
         let chosen = "plan_id IN (SELECT id FROM plan \(filter))"
 
+        // Escalations raised about step entries (only "problem found" entries are ever named).
+        var escalationsByEntry: [Int64: [Int64]] = [:]
+        for row in try Row.fetchAll(db, sql: """
+            SELECT step_entry_id, escalation_id FROM escalation_source WHERE step_entry_id IN (
+                SELECT id FROM plan_step_entry WHERE outcome = 'problem-found' AND \(chosen)) ORDER BY escalation_id
+            """, arguments: arguments) {
+            escalationsByEntry[row["step_entry_id"], default: []].append(row["escalation_id"])
+        }
         var entriesByStep: [Int64: [StepEntry]] = [:]
         for row in try Row.fetchAll(db, sql: "SELECT * FROM plan_step_entry WHERE \(chosen) ORDER BY occurred_at, id",
                                     arguments: arguments) {
-            entriesByStep[row["step_id"], default: []].append(try stepEntry(row))
+            var entry = try stepEntry(row)
+            entry.escalationIDs = escalationsByEntry[entry.id] ?? []
+            entriesByStep[row["step_id"], default: []].append(entry)
         }
         var stepsByPlan: [Int64: [PlanStep]] = [:]
         for row in try Row.fetchAll(db, sql: "SELECT * FROM plan_step WHERE active = 1 AND \(chosen) ORDER BY position, id",

@@ -49,7 +49,7 @@ enum PlanRules {
         if countRule { return false }
         switch measure.source {
         case .refusalRecordsComplete, .chartsReturnedOnTime, .lateReturnsEscalated, .escalationsHandledInTime: return true
-        case .manualAudit, .repeatFindings: return false
+        case .manualAudit, .repeatFindings, .repeatFindingTypes, .repeatFindingsByStaff, .repeatFindingsByPerson: return false
         }
     }
 

@@ -147,6 +147,7 @@ final class ScaleGenerator {
                 }
                 try db.inTransaction {
                     try insertEscalations(db)
+                    try EvidenceChainSchema.linkBulkEscalations(db, actorName: "RecoveryDesk (provider-scale build)")
                     try db.execute(sql: "INSERT INTO store_info (key, value) VALUES (?, ?)",
                                    arguments: [ProviderScaleBuilder.infoKey, options.shape])
                     return .commit

@@ -25,6 +25,10 @@ enum StoreMigrations {
             try EvidenceSchema.create(db)
             try db.execute(sql: "PRAGMA user_version = 4")
         }
+        migrator.registerMigration("5 evidence chain") { db in
+            try EvidenceChainSchema.create(db)
+            try db.execute(sql: "PRAGMA user_version = 5")
+        }
         return migrator
     }
 }

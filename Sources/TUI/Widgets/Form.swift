@@ -31,6 +31,9 @@ public struct FormField: Sendable {
     public var error: String?
     /// The value the field started with, for `Form.hasUnsavedInput`.
     public var initialValue: String
+    /// For a pick list: the values it offers (nothing can be typed; Left and Right, or Space,
+    /// move through them, and a letter jumps to the next one starting with it). Empty for text.
+    public var choices: [String] = []
 
     public init(label: String, field: TextField = TextField(), hint: String? = nil,
                 validator: Validator? = nil) {
@@ -42,8 +45,36 @@ public struct FormField: Sendable {
         self.initialValue = field.value
     }
 
+    /// A pick list of fixed values, starting on `selected` (or the first).
+    public static func pick(_ label: String, choices: [String], selected: String? = nil, hint: String? = nil) -> FormField {
+        let start = selected.flatMap { wanted in choices.first { $0 == wanted } } ?? choices.first ?? ""
+        var field = FormField(label: label, field: TextField(value: start), hint: hint ?? FormField.pickHint)
+        field.choices = choices
+        return field
+    }
+
+    /// The hint beside a pick list.
+    public static let pickHint = "← → to choose"
+
     /// The text in the field.
     public var value: String { field.value }
+
+    /// True for a pick list.
+    public var isPickList: Bool { !choices.isEmpty }
+
+    /// Moves a pick list by `step` choices (wrapping round).
+    public mutating func cycle(_ step: Int) {
+        guard !choices.isEmpty else { return }
+        let index = choices.firstIndex(of: field.value) ?? 0
+        field = TextField(value: choices[((index + step) % choices.count + choices.count) % choices.count])
+    }
+
+    /// Replaces a pick list's choices, keeping the selection when it is still offered.
+    public mutating func setChoices(_ newChoices: [String], selecting wanted: String? = nil) {
+        let keep = wanted ?? field.value
+        choices = newChoices
+        field = TextField(value: newChoices.contains(keep) ? keep : newChoices.first ?? "")
+    }
 }
 
 /// A column of labelled text fields with one in focus. Each field is checked as the user leaves
@@ -131,6 +162,22 @@ public struct Form: Sendable {
         switch key {
         case .tab, .down: focusNext(); return true
         case .backTab, .up: focusPrevious(); return true
+        case .left where fields[focus].isPickList:
+            fields[focus].cycle(-1)
+            return true
+        case .right where fields[focus].isPickList, .character(" ") where fields[focus].isPickList:
+            fields[focus].cycle(1)
+            return true
+        case .character(let letter) where fields[focus].isPickList:
+            let choices = fields[focus].choices
+            let index = choices.firstIndex(of: fields[focus].value) ?? 0
+            let order = (1...choices.count).map { choices[(index + $0) % choices.count] }
+            if let next = order.first(where: { $0.lowercased().hasPrefix(String(letter).lowercased()) }) {
+                fields[focus].field = TextField(value: next)
+            }
+            return true
+        case _ where fields[focus].isPickList:
+            return false
         default:
             guard fields[focus].field.handle(key) else { return false }
             fields[focus].field.scrollToCursor(width: fieldWidth)
