@@ -229,7 +229,7 @@ public enum EvidenceMeasures {
                                workingDays: WorkingDays) -> MeasureRecords {
         let period = measure.period
         switch measure.source {
-        case .manualAudit:
+        case .manualAudit, .medicinesAudit:
             return MeasureRecords()
         case .refusalRecordsComplete:
             return MeasureRecords(results: refusalRecordsComplete(checks, period: period))

@@ -159,11 +159,11 @@ struct IndicatorContext {
     }
 
     /// The last three consecutive periods of hand-entered audit results on the service's plans
-    /// (the manual-audit measure with the newest figure), or nil when there are not three.
+    /// (the medicines-audit measure with the newest figure), or nil when there are not three.
     func auditScores() -> [ScorePeriod]? {
         var best: (latest: LondonDay, periods: [ScorePeriod])?
         for plan in service.plans where plan.status(at: moment) != .draft {
-            for measure in plan.measures where measure.definition.source == .manualAudit {
+            for measure in plan.measures where measure.definition.source == .medicinesAudit {
                 let period = measure.definition.period
                 var latest: [LondonDay: PeriodResult] = [:]
                 for result in measure.results where result.periodStart <= moment {

@@ -10,6 +10,9 @@ public enum MeasurePeriod: String, CaseIterable, Codable, Hashable, Sendable {
 public enum MeasureSource: String, CaseIterable, Codable, Hashable, Sendable {
     /// Entered by hand from an audit: numerator over denominator, with the sample described.
     case manualAudit = "manual-audit"
+    /// Entered by hand from a medicines audit (the audit score, e.g. MAR charts audited and
+    /// found correct); the audit-score indicator reads these.
+    case medicinesAudit = "medicines-audit"
     /// Refusal records complete, from the daily MAR checks.
     case refusalRecordsComplete = "refusal-records-complete"
     /// MAR charts returned on time, from the daily MAR checks.
@@ -71,6 +74,7 @@ extension MeasureSource {
     public var origin: String {
         switch self {
         case .manualAudit: return "entered by hand (audits, surveys)"
+        case .medicinesAudit: return "entered by hand from the medicines audit (its score)"
         case .refusalRecordsComplete: return "worked out from the MAR checks: refusals fully recorded out of refusals seen"
         case .chartsReturnedOnTime: return "worked out from the MAR checks: homecare charts returned on time out of charts checked"
         case .lateReturnsEscalated: return "worked out from the MAR checks and escalations: each late return against the escalation that names it"
@@ -81,6 +85,9 @@ extension MeasureSource {
         case .escalationsHandledInTime: return "worked out from the escalations: resolved by their due date"
         }
     }
+
+    /// True for the sources whose figures are typed in, not worked out from records.
+    public var isEnteredByHand: Bool { self == .manualAudit || self == .medicinesAudit }
 
     /// True for the repeat-finding sources.
     public var isRepeatFindings: Bool {

@@ -324,11 +324,22 @@ final class DemoGenerator {
                                        staffID: scenario.recurringStaff ?? random.pick(demo.givers).id,
                                        note: DemoWords.findingWords[type]?.0 ?? "", actionTaken: DemoWords.findingWords[type]?.1 ?? ""))
         }
+        // Planted without random draws, so the rest of the demo is as it would be without them.
+        let fixedPerson = demo.service.kind == .supportedLiving || demo.service.kind == .domiciliary ? "C.D." : "Rm 3"
+        for type in scenario.steadyRecurring {
+            findings.append(MARFinding(type: type, personReference: fixedPerson,
+                                       staffID: scenario.recurringStaff ?? demo.givers.first?.id,
+                                       note: DemoWords.findingWords[type]?.0 ?? "", actionTaken: DemoWords.findingWords[type]?.1 ?? ""))
+        }
+        if scenario.noteSomethingElse {
+            findings.append(MARFinding(type: .other, personReference: fixedPerson,
+                                       note: "Medicines fridge temperature not written down.", actionTaken: "Recorded and reminded the team."))
+        }
+        let planted = findings.count
         if random.chance(rates.findings * scenario.findingsFactor) {
             let count = random.weighted([(1, 7.0), (2, 2.5), (3, 0.5)])
             for _ in 0..<count {
                 let type: FindingType = random.weighted(DemoWords.findingTypes)
-                if scenario.excluded.contains(type) { continue }
                 // Strong services name fewer people (a missing signature is often caught and
                 // signed at once), so nobody's name keeps coming up there.
                 var staff: Person? = random.chance(demo.profile == .strong ? 0.4 : 0.85) ? random.pick(demo.givers) : nil
@@ -345,6 +356,11 @@ final class DemoGenerator {
                 if type == .refusalWithoutReason || type == .refusalWithoutAction {
                     refusals += 1
                 }
+            }
+            // Ordinary findings of the planted types become "other" ones (kept, so what follows
+            // from them, and the random sequence, stay as they were).
+            for index in findings.indices where index >= planted && scenario.excluded.contains(findings[index].type) {
+                findings[index].type = .other
             }
             let incompleteFindings = findings.filter { $0.type == .refusalWithoutReason || $0.type == .refusalWithoutAction }.count
             complete = min(complete, refusals - incompleteFindings)
@@ -572,7 +588,7 @@ final class DemoGenerator {
 
     /// A template whose measures are all entered by hand, so the demo controls whether it is met.
     func manualTemplate(preferring id: String, avoiding: Set<String>) -> PlanTemplate? {
-        let manual = templates.filter { $0.measures.allSatisfy { $0.source == .manualAudit } && !$0.measures.isEmpty }
+        let manual = templates.filter { $0.measures.allSatisfy { $0.source.isEnteredByHand } && !$0.measures.isEmpty }
         return manual.first { $0.id == id && !avoiding.contains($0.id) } ?? manual.first { !avoiding.contains($0.id) }
     }
 
@@ -691,7 +707,7 @@ final class DemoGenerator {
                 }
             }
         case .onTrack, .slipping:
-            for measure in plan.measures where measure.definition.source == .manualAudit {
+            for measure in plan.measures where measure.definition.source.isEnteredByHand {
                 scheduleMeasurement(plan, measure, course: course, index: 0, period: start, planStart: start, by: recorder)
             }
         }

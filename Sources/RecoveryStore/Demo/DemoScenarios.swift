@@ -25,8 +25,13 @@ extension DemoGenerator {
         var recurringStaff: Int64?
         /// Multiplies the chance of ordinary findings.
         var findingsFactor = 1.0
-        /// Finding types left out of the ordinary findings (the planted ones).
+        /// Finding types turned into "other" among the ordinary findings (after they are drawn,
+        /// so the random sequence is the same as without the scenario).
         var excluded: Set<FindingType> = []
+        /// Adds an "other" finding to the check.
+        var noteSomethingElse = false
+        /// Finding types added to this check without random draws (earlier weeks of the pattern).
+        var steadyRecurring: [FindingType] = []
     }
 
     /// The middling services, in order: the scenarios' first and second.
@@ -37,15 +42,18 @@ extension DemoGenerator {
         let daysBack = day.days(to: today)
         guard let index = middling.firstIndex(where: { $0 === demo }), index < 2 else { return scenario }
         let first = round == demo.rounds.first
-        // The audit score rises over three four-week blocks (more ordinary findings twelve to
-        // eight weeks ago, fewer four to eight weeks ago, none lately) while the same types turn
-        // up once every week throughout, no less often at the end than at the start.
+        // The audit score (the share of clean checks) rises over three four-week blocks while
+        // the same types turn up once every week throughout: eight to twelve weeks ago every
+        // check also notes something else, four to eight weeks ago ordinary findings come twice
+        // as often, and lately there are none. Ordinary findings of the planted types are noted
+        // as other findings, so each block has exactly four of them.
         if daysBack < 84 {
-            scenario.findingsFactor = daysBack < 28 ? 0 : daysBack < 56 ? 1 : 2.5
+            if daysBack < 28 { scenario.findingsFactor = 0 } else if daysBack < 56 { scenario.findingsFactor = 2 }
             let types: [FindingType] = index == 0 ? [.missingSignature] : [.missingSignature, .prnWithoutReasonOrOutcome]
             scenario.excluded = Set(types)
+            scenario.noteSomethingElse = daysBack >= 56
             if first && daysBack % 7 == 3 {
-                scenario.recurring = types
+                if daysBack < 28 { scenario.recurring = types } else { scenario.steadyRecurring = types }
                 // In the second, the same name is on them every time.
                 if index == 1 { scenario.recurringStaff = demo.repeatOffender?.id }
             }

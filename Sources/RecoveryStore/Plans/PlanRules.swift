@@ -49,7 +49,7 @@ enum PlanRules {
         if countRule { return false }
         switch measure.source {
         case .refusalRecordsComplete, .chartsReturnedOnTime, .lateReturnsEscalated, .escalationsHandledInTime: return true
-        case .manualAudit, .repeatFindings, .repeatFindingTypes, .repeatFindingsByStaff, .repeatFindingsByPerson: return false
+        case .manualAudit, .medicinesAudit, .repeatFindings, .repeatFindingTypes, .repeatFindingsByStaff, .repeatFindingsByPerson: return false
         }
     }
 

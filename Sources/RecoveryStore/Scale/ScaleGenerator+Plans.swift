@@ -220,7 +220,7 @@ extension ScaleGenerator {
                     planID, index + 1, measure.name.trimmingCharacters(in: .whitespacesAndNewlines), measure.period.rawValue,
                     measure.source.rawValue, rules, true,
                 ], stamp: createdStamp)
-                guard measure.source == .manualAudit else { continue }
+                guard measure.source.isEnteredByHand else { continue }
                 let periods = periodStarts(measure.period, from: spec.start, before: end)
                 for (number, period) in periods.enumerated() {
                     let at = measure.period.end(ofPeriodStarting: period).adding(days: 3).start.addingTimeInterval(10 * 3600)
