@@ -16,11 +16,12 @@ private func check(_ id: Int64, _ date: String, round: MARRound = .morning, serv
 }
 
 private func escalation(_ id: Int64, category: EscalationCategory = .lateMARReturn, severity: EscalationSeverity = .moderate,
-                        service: Int64 = 1, raised: Date, markCheck: Int64? = nil, resolved: Date? = nil,
-                        workingDays: WorkingDays = BuiltinHolidays.workingDays) -> Escalation {
+                        service: Int64 = 1, raised: Date, markCheck: Int64? = nil, about: [EscalationSource]? = nil,
+                        resolved: Date? = nil, workingDays: WorkingDays = BuiltinHolidays.workingDays) -> Escalation {
     let draft = EscalationDraft(serviceID: service, category: category, severity: severity, occurredAt: raised,
                                 escalatedToRole: .registeredManager, links: EscalationLinks(marCheckID: markCheck),
-                                whatHappened: "Charts late")
+                                whatHappened: "Charts late",
+                                sources: about ?? markCheck.map { [.lateReturn(checkID: $0)] } ?? [])
     let due = EscalationPolicy.standard.dueBy(category: category, severity: severity, raisedAt: raised, workingDays: workingDays)
     return Escalation(id: id, draft: draft, raisedBy: "Tina Leader", raisedAt: raised, dueBy: due,
                       status: resolved == nil ? .open : .resolved, resolvedAt: resolved, outcome: resolved == nil ? "" : "Done",
@@ -91,14 +92,13 @@ private func observation(_ id: Int64, _ date: String, kind: ObservationKind = .c
         #expect(events.allSatisfy { $0.handled == nil })
     }
 
-    @Test func linkedEscalationWinsThenTheEarliestUnlinkedOneForTheServiceOnOrAfterTheDay() {
+    @Test func onlyAnEscalationThatNamesALateReturnHandlesIt() {
         let checks = [check(1, "30/04/2027", round: .visit, late: 1), check(2, "30/04/2027", round: .visit, service: 2, late: 1)]
         let escalations = [
-            escalation(10, raised: at("29/04/2027")),  // before the day: not for this return
-            escalation(11, service: 1, raised: at("05/05/2027")),
-            escalation(12, raised: at("06/05/2027"), markCheck: 1),  // linked: wins though later
-            escalation(13, category: .omission, service: 2, raised: at("30/04/2027", 21)),  // wrong category
-            escalation(14, service: 2, raised: at("04/05/2027", 9)),
+            escalation(10, raised: at("30/04/2027", 21)),  // same service, names nothing: not for this return
+            escalation(11, service: 1, raised: at("05/05/2027"), markCheck: 2),  // names the other check's return
+            escalation(12, raised: at("06/05/2027"), markCheck: 1),  // names it: handles it, though later
+            escalation(13, category: .omission, service: 2, raised: at("04/05/2027", 9), markCheck: 2),  // any category that names it
         ]
         let events = EvidenceMeasures.lateReturnEvents(checks, escalations: escalations)
         #expect(events.map(\.handled) == [at("06/05/2027"), at("04/05/2027", 9)])

@@ -50,10 +50,11 @@ private struct Scene {
 
     @discardableResult
     mutating func escalation(raised: Date, due: Date, resolved: Date? = nil, category: EscalationCategory = .omission,
-                             service: Int64 = 1, checkID: Int64? = nil) -> Escalation {
+                             service: Int64 = 1, checkID: Int64? = nil, about: [EscalationSource]? = nil) -> Escalation {
         let draft = EscalationDraft(serviceID: service, category: category, severity: .moderate, occurredAt: raised,
                                     escalatedToRole: .deputyManager, links: EscalationLinks(marCheckID: checkID),
-                                    whatHappened: "A dose was missed.")
+                                    whatHappened: "A dose was missed.",
+                                    sources: about ?? checkID.map { [.lateReturn(checkID: $0)] } ?? [])
         let escalation = Escalation(id: id(), draft: draft, raisedBy: "Tom Reid", raisedAt: raised, dueBy: due,
                                     status: resolved == nil ? .acknowledged : .resolved, resolvedAt: resolved,
                                     handledInTime: resolved.map { $0 <= due })
@@ -85,6 +86,20 @@ private struct Scene {
         let history = changes ?? [PlanStatusChange(from: nil, to: status, reason: "Started", at: start, by: "Amara Okafor")]
         plans.append(PlanRecord(id: id(), draft: draft, status: status, steps: steps, measures: measures, reviews: reviews,
                                 statusChanges: history, createdAt: start, createdBy: "Amara Okafor"))
+    }
+
+    static func daysBack(to day: LondonDay) -> Int { day.days(to: today) }
+
+    /// An active plan with a medicines-audit measure whose results for September, October and
+    /// November 2026 are `scores` percent (of 20 charts audited).
+    mutating func auditPlan(scores: [Int]) {
+        let results = zip([9, 10, 11], scores).map { month, score in
+            PeriodResult(periodStart: LondonDay(year: 2026, month: month, day: 1)!.start, numerator: score / 5, denominator: 20)
+        }
+        let measure = PlanMeasure(id: id(), definition: OutcomeMeasureDefinition(
+            name: "Medicines audit", period: .month, source: .medicinesAudit,
+            rules: [.atLeastPercentForConsecutivePeriods(percent: 95, periods: 3)]), results: results)
+        plan(startedDaysBack: 120, measures: [measure], reviews: freshReviews())
     }
 
     /// Reviews of both kinds done recently, so only what a test sets up is overdue.
@@ -257,14 +272,31 @@ private let allThresholdCases: [ThresholdCase] = {
         scene.check(2)
         return scene
     }
-    // n finding types in every one of the last four weeks while clean checks rose. Amber 1, red 2.
+    // No audit results: n finding types found every week over three four-week blocks while the
+    // share of clean checks rose (0%, about half, most); stock counts fell away. Amber 1, red 2.
     all += cases(.scoreMasksRecurrence, [(0, 0, .green), (1, 1, .amber), (2, 2, .red), (3, 3, .red)]) { n in
         var scene = Scene()
         let types: [FindingType] = [.missingSignature, .unexplainedGap, .prnWithoutReasonOrOutcome]
-        for daysBack in 28..<56 { scene.check(daysBack, findings: daysBack % 2 == 0 ? [finding(.stockCountMismatch)] : []) }
-        for daysBack in 0..<28 {
-            let recurring = daysBack % 7 == 3 ? types.prefix(n).map { finding($0) } : []
-            scene.check(daysBack, findings: recurring)
+        for daysBack in 0..<84 {
+            var found = daysBack % 7 == 3 ? types.prefix(n).map { finding($0) } : []
+            if daysBack >= 56 || (daysBack >= 28 && daysBack % 2 == 0) { found.append(finding(.stockCountMismatch)) }
+            scene.check(daysBack, findings: found)
+        }
+        return scene
+    }
+    // Hand-entered medicines audit results 85%, 90%, 95% for September to November; n finding
+    // types found three times in each of those months; stock counts falling (6, 3, 1). Amber 1, red 2.
+    all += cases(.scoreMasksRecurrence, [(0, 0, .green), (1, 1, .amber), (2, 2, .red), (3, 3, .red)]) { n in
+        var scene = Scene()
+        scene.auditPlan(scores: [85, 90, 95])
+        let types: [FindingType] = [.missingSignature, .unexplainedGap, .prnWithoutReasonOrOutcome]
+        for month in [9, 10, 11] {
+            for (index, day) in [3, 10, 17].enumerated() {
+                var found = types.prefix(n).map { finding($0) }
+                let stock = month == 9 ? 2 : (month == 10 ? (index == 0 ? 1 : index == 1 ? 2 : 0) : (index == 0 ? 1 : 0))
+                found += Array(repeating: finding(.stockCountMismatch), count: stock)
+                scene.check(Scene.daysBack(to: LondonDay(year: 2026, month: month, day: day)!), findings: found)
+            }
         }
         return scene
     }
@@ -340,9 +372,42 @@ private let allThresholdCases: [ThresholdCase] = {
 
     @Test func theScoreFallingMeansNoMaskingEvenWhenATypeRecurs() {
         var scene = Scene()
-        for daysBack in 28..<56 { scene.check(daysBack) }
+        for daysBack in 28..<84 { scene.check(daysBack) }
         for daysBack in 0..<28 { scene.check(daysBack, findings: daysBack % 7 == 3 ? [finding()] : []) }
         #expect(scene.value(.scoreMasksRecurrence).value == 0)
+    }
+
+    @Test func handEnteredAuditResultsWinOverTheCleanCheckRate() {
+        // The clean-check rate rises over three blocks while a type recurs...
+        var scene = Scene()
+        for daysBack in 0..<84 {
+            var found = daysBack % 7 == 3 ? [finding()] : []
+            if daysBack >= 56 { found.append(finding(.stockCountMismatch)) }
+            scene.check(daysBack, findings: found)
+        }
+        #expect(scene.value(.scoreMasksRecurrence).value == 1)
+        // ...but the plan's own audits fell (95%, 90%, 85%): nothing is masked.
+        scene.auditPlan(scores: [95, 90, 85])
+        #expect(scene.value(.scoreMasksRecurrence).value == 0)
+        // Audits flat at 90%: not a rise either.
+        var flat = scene
+        flat.plans = []
+        flat.auditPlan(scores: [90, 90, 90])
+        #expect(flat.value(.scoreMasksRecurrence).value == 0)
+    }
+
+    @Test func aLateReturnCountsOnlyTheEscalationThatNamesIt() {
+        // Two late returns on Friday 13/11/2026 at one branch; one escalation raised on Monday
+        // names the first only, so the second is not escalated at all.
+        var scene = Scene()
+        let first = scene.check(8, .visit, service: 2, lateCharts: 1)
+        scene.check(8, .night, service: 2, lateCharts: 1)
+        let monday = Scene.day(5).start.addingTimeInterval(10 * 3600)
+        scene.escalation(raised: monday, due: monday.addingTimeInterval(86400), category: .lateMARReturn, service: 2, checkID: first.id)
+        #expect(scene.value(.lateReturnsNotEscalated, service: 2).value == 1)
+        let records = scene.engine().records(.lateReturnsNotEscalated, serviceID: 2)
+        #expect(records.count == 1)
+        #expect(records.first?.summary.contains("overdue: not escalated") == true, "\(records)")
     }
 
     @Test func historyHasTwelveWeeksEndingWithTheValueNow() {

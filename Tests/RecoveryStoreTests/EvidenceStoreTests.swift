@@ -259,7 +259,8 @@ import Testing
         let check = try e.store.logMARCheck(e.draft(2, 11, 2026, round: .visit, charts: 20, late: 1), lateEntryRule: LateEntryRule(),
                                             by: e.p.leader.actor, at: EvidenceStore.at(2, 11, 2026, 21))
         _ = try e.store.raiseEscalation(e.escalationDraft(.lateMARReturn, .moderate, occurred: EvidenceStore.at(2, 11, 2026, 21),
-                                                          links: EscalationLinks(marCheckID: check.id)),
+                                                          links: EscalationLinks(marCheckID: check.id),
+                                                          sources: [.lateReturn(checkID: check.id)]),
                                         workingDays: .weekendsOnly, by: e.p.leader.actor, at: EvidenceStore.at(3, 11, 2026, 9))
         let loaded = try e.store.plan(plan.id)
         let onTime = try #require(loaded.measures.first { $0.definition.source == .chartsReturnedOnTime })
@@ -297,10 +298,10 @@ import Testing
         #expect(try e.store.verify().problems == ["mar_check row \(check.id) differs from its last audited state (charts_checked)"])
     }
 
-    @Test func theStoreIsVersionFour() throws {
-        #expect(StoreFormat.version == 4)
+    @Test func theStoreIsVersionFive() throws {
+        #expect(StoreFormat.version == 5)
         let e = try EvidenceStore()
         let version = try e.store.pool.read { try Int.fetchOne($0, sql: "PRAGMA user_version") }
-        #expect(version == 4)
+        #expect(version == 5)
     }
 }

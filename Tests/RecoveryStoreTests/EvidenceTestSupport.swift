@@ -30,9 +30,10 @@ struct EvidenceStore {
     }
 
     func escalationDraft(_ category: EscalationCategory, _ severity: EscalationSeverity, occurred: Date,
-                         links: EscalationLinks = EscalationLinks()) -> EscalationDraft {
+                         links: EscalationLinks = EscalationLinks(), sources: [EscalationSource] = []) -> EscalationDraft {
         EscalationDraft(serviceID: serviceID, category: category, severity: severity, occurredAt: occurred,
                         escalatedToRole: .registeredManager, escalatedToName: "Rita Manager", links: links,
-                        whatHappened: "\(category.title) found on the round", immediateAction: "Told the nurse in charge")
+                        whatHappened: "\(category.title) found on the round", immediateAction: "Told the nurse in charge",
+                        sources: sources)
     }
 }

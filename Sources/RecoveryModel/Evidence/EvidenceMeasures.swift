@@ -260,11 +260,6 @@ public enum EvidenceMeasures {
     public static func merged(manual: [PeriodResult], derived: MeasureRecords, period: MeasurePeriod) -> MeasureRecords {
         let covered = Set(derived.results.map { period.start(containing: LondonDay($0.periodStart)) })
         let kept = manual.filter { !covered.contains(period.start(containing: LondonDay($0.periodStart))) }
-            .map { result -> PeriodResult in
-                var result = result
-                result.note = "Entered by hand (no records for this \(period.noun))" + (result.note.map { ": \($0)" } ?? "")
-                return result
-            }
         return MeasureRecords(results: kept + derived.results, events: derived.events)
     }
 
