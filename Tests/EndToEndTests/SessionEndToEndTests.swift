@@ -76,7 +76,7 @@ import Testing
                                                encoding: .utf8)
         })
         defer { session.close() }
-        let typed = "Bruise on left forearm found at the morning round"
+        let typed = "Bruise on left arm"  // fits the field, so all of it shows
 
         try session.signIn("Dana", pin: "2580")
         try session.send("F6")
