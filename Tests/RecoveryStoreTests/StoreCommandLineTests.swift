@@ -68,7 +68,8 @@ import Testing
         _ = try setUp.add("Tina Leader", .teamLeader)
         let sound = try ChildProcess.run(["verify", "--store", setUp.url.path])
         #expect(sound.status == 0, "\(sound.errors)")
-        #expect(sound.output.hasPrefix("The store is sound:"))
+        // The last line: a machine whose clock is before November 2026 is also warned about it.
+        #expect(sound.output.split(separator: "\n").last?.hasPrefix("The store is sound:") == true)
 
         let copy = setUp.folder.file("copy.sqlite").path
         let backup = try ChildProcess.run(["backup", "--store", setUp.url.path, copy])

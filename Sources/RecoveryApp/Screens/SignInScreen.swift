@@ -137,6 +137,15 @@ public struct SignInScreen: Screen {
             buffer.write("  " + notice, in: Rect(x: area.x, y: y, width: area.width, height: 1), style: theme[.warning])
             y += 2
         }
+        if let behind = context.clockBehind {
+            // Said before anyone signs in, so nobody types into a store whose records look
+            // half gone and whose new entries would be stamped too early.
+            for line in TextWrap.lines("! \(behind.message). \(ClockCheck.advice)", width: max(1, area.width - 4)) {
+                buffer.write("  " + line, in: Rect(x: area.x, y: y, width: area.width, height: 1), style: theme[.warning])
+                y += 1
+            }
+            y += 1
+        }
         if context.environment.isDemoStore {
             buffer.write("  This is a demo store with made-up people and records: every PIN is 1234.",
                          in: Rect(x: area.x, y: y, width: area.width, height: 1), style: theme[.status])

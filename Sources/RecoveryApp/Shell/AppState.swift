@@ -25,8 +25,12 @@ public struct AppState: Sendable {
     public var mouseEnabled: Bool
     /// False once the app has been asked to stop.
     public var isRunning = true
-    /// Who is signed in, the idle lock, and a locked user's parked screens.
+    /// Who is signed in, the idle lock, and each locked-out person's parked screens.
     public var session: SessionState
+    /// The newest record's moment, as the store last said (see `ClockWatch`).
+    public var newestRecord: Date?
+    /// The minute the store was last asked for it.
+    var clockAskedMinute: Int64?
 
     /// How the app starts: set-up for a new store, sign-in for one already set up, or (for
     /// tests) with someone already signed in.
@@ -73,7 +77,7 @@ public struct AppState: Sendable {
     public var screenContext: ScreenContext {
         ScreenContext(theme: theme, now: now, environment: environment, keymap: keymap,
                       contentHeight: AppLayout(size: size).content.height, user: session.user,
-                      provider: session.provider)
+                      provider: session.provider, clockBehind: clockBehind)
     }
 
     /// Key scopes listening right now, most specific first.

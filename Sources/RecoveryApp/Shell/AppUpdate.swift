@@ -19,9 +19,9 @@ extension AppState {
         case .tick(let date):
             now = date
             if let due = session.lockDue, date >= due { return lock(notice: SignInScreen.idleNotice) }
-            return []
+            return askClockIfDue()
         case .started:
-            return current.appear(context: screenContext)
+            return current.appear(context: screenContext) + askClock()
         case .storeReplied(let reply, let screenID):
             return receive(reply, for: screenID)
         case .terminate:
@@ -167,6 +167,9 @@ extension AppState {
         case .setUpDone(let member, let provider):
             session.provider = provider
             return signIn(member)
+        case .newestRecordTime(let newest) where screenID == Self.clockReplyID:
+            newestRecord = newest
+            return []
         default:
             guard let index = stack.lastIndex(where: { $0.id == screenID }) else { return [] }
             var screen = stack[index]
@@ -180,32 +183,38 @@ extension AppState {
         }
     }
 
-    /// Signs a user in: the same user gets back the screens they were locked out of; anyone else
-    /// starts afresh and never sees what the previous user left unsaved.
+    /// Signs a user in: they get back the screens they were locked out of, told what unsaved
+    /// work was waiting; anyone else starts afresh at the dashboard and never sees what another
+    /// person left. A clock behind the records is named at once.
     private mutating func signIn(_ member: StaffMember) -> [AppEffect] {
         session.user = member
         session.lastActivity = now
-        if let parked = session.parked, parked.userID == member.id {
+        var message: StatusMessage
+        if let parked = session.parked.removeValue(forKey: member.id) {
             stack = parked.stack
-            status = .ok("Welcome back, \(member.name). Everything is as you left it.")
+            let waiting = UnsavedWork.returnMessage(forms: parked.unsavedForms, parkedAt: parked.parkedAt, now: now)
+            message = .ok("Welcome back, \(member.name). " + (waiting ?? "Everything is as you left it."))
         } else {
             stack = [SectionScreens.make(.dashboard)]
-            status = .ok("Signed in as \(member.name), \(member.role.title.lowercased()).")
+            message = .ok("Signed in as \(member.name), \(member.role.title.lowercased()).")
         }
-        session.parked = nil
+        if let behind = clockBehind {
+            message = .warning("\(message.text) \(behind.message). \(ClockCheck.advice)")
+        }
+        status = message
         return current.appear(context: screenContext)
     }
 
-    /// Locks the screen: the user's screens are parked and the sign-in screen shows.
+    /// Locks the screen: the user's screens are parked under their id and the sign-in screen shows.
     private mutating func lock(notice: String) -> [AppEffect] {
         guard let user = session.user else { return [] }
-        session.parked = ParkedScreens(userID: user.id, stack: stack)
+        session.parked[user.id] = ParkedScreens(userID: user.id, name: user.name, parkedAt: now, stack: stack)
         session.user = nil
         dialog = nil
         search.prompt = nil
         stack = [SignInScreen(notice: notice)]
         status = nil
-        return current.appear(context: screenContext)
+        return current.appear(context: screenContext) + askClock()
     }
 
     // MARK: Leaving screens and quitting, asking first when typed input would be lost
@@ -214,6 +223,14 @@ extension AppState {
 
     /// Carries out an intent at once, or asks first if it would throw away typed input.
     private mutating func request(_ intent: PendingDialog.Intent) -> [AppEffect] {
+        if intent == .quit {
+            // Quitting also loses the work parked for anyone locked out, so their names are given.
+            guard let question = UnsavedWork.quitQuestion(ownUnsaved: hasUnsavedInput,
+                                                          waiting: session.waitingWork) else { return carryOut(.quit) }
+            let title = session.waitingWork.isEmpty ? "Unsaved input" : "Unsaved work waiting"
+            dialog = PendingDialog(title: title, message: question, onConfirm: .quit)
+            return []
+        }
         let losing: Bool
         switch intent {
         case .quit: losing = hasUnsavedInput

@@ -52,11 +52,22 @@ public enum AppView {
         // The role joins the name when there is room for it.
         let who = state.session.user.map { rect.width >= 100 ? "\($0.name) (\($0.role.title))" : $0.name }
             ?? "Not signed in"
-        let parts = ["RecoveryDesk", state.session.provider?.name ?? "No provider yet", "All services", who]
-        let left = " " + parts.joined(separator: " │ ")
         let clockWidth = TextWidth.of(clock) + 1
-        buffer.write(left, in: Rect(x: rect.x, y: rect.y, width: max(0, rect.width - clockWidth - 1), height: 1),
-                     style: style)
+        let leftRect = Rect(x: rect.x, y: rect.y, width: max(0, rect.width - clockWidth - 1), height: 1)
+        if let behind = state.clockBehind {
+            // A clock behind the records takes the place of the name of the app and provider,
+            // beside the computer's own time on the right, until the clock is right.
+            let warning = " ! \(behind.shortMessage)"
+            let used = buffer.write(warning, x: leftRect.x, y: leftRect.y, style: state.theme[.warning],
+                                    maxWidth: leftRect.width)
+            if state.session.user != nil {
+                buffer.write(" │ " + who, in: Rect(x: leftRect.x + used, y: rect.y,
+                                                  width: max(0, leftRect.width - used), height: 1), style: style)
+            }
+        } else {
+            let parts = ["RecoveryDesk", state.session.provider?.name ?? "No provider yet", "All services", who]
+            buffer.write(" " + parts.joined(separator: " │ "), in: leftRect, style: style)
+        }
         buffer.write(clock + " ", in: Rect(x: rect.maxX - clockWidth, y: rect.y, width: clockWidth, height: 1),
                      style: style, alignment: .right)
     }
@@ -78,7 +89,7 @@ public enum AppView {
             return
         }
         if let message = state.status {
-            StatusLine(message: message.text, kind: message.kind).render(in: rect, into: &buffer, theme: state.theme)
+            renderStatus(message, state, above: rect, into: &buffer)
             return
         }
         if state.dialog == nil, let own = state.current.hints {
@@ -94,6 +105,30 @@ public enum AppView {
             if state.stack.count > 1 { hints.append("Esc Back") }
         }
         buffer.write(" " + hints.joined(separator: "  "), in: rect, style: state.theme[.muted])
+    }
+
+    /// The status message on the hint line; one too long for it grows upwards over the bottom
+    /// of the screen, under a rule, so the whole sentence can be read. It goes with the next key,
+    /// like any message, and the screen beneath (a form and what was typed in it) is untouched.
+    private static func renderStatus(_ message: StatusMessage, _ state: AppState, above rect: Rect,
+                                     into buffer: inout Buffer) {
+        let line = StatusLine(message: message.text, kind: message.kind)
+        let content = AppLayout(size: state.size).content
+        let rows = min(line.lines(width: rect.width).count, max(1, content.height))
+        guard rows > 1 else {
+            line.render(in: rect, into: &buffer, theme: state.theme)
+            return
+        }
+        let block = Rect(x: rect.x, y: rect.y - rows + 1, width: rect.width, height: rows)
+        line.render(in: block, into: &buffer, theme: state.theme)
+        let rule = block.y - 1
+        if rule >= content.y {
+            buffer.write(String(repeating: "─", count: rect.width), x: rect.x, y: rule, style: state.theme[.border])
+        }
+        // A cursor under the message would sit in its words.
+        if let cursor = buffer.cursor, cursor.y >= max(content.y, rule) && cursor.y <= rect.y {
+            buffer.cursor = nil
+        }
     }
 
     private static func renderKeyBar(_ state: AppState, in rect: Rect, into buffer: inout Buffer) {

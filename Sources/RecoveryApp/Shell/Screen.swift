@@ -72,6 +72,8 @@ public struct ScreenContext: Sendable {
     public var user: StaffMember?
     /// The provider, once the store is set up.
     public var provider: Provider?
+    /// Set while the computer's clock is behind the newest record.
+    public var clockBehind: ClockCheck?
 }
 
 /// A screen's answer to a command: what to change in the app around it.

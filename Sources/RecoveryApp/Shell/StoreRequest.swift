@@ -51,6 +51,8 @@ public enum StoreRequest: Sendable, Equatable {
     case loadIndicatorThresholds
     /// Sets one indicator's thresholds, or (nil) puts back the standard ones (administrators).
     case setIndicatorThreshold(id: IndicatorID, threshold: IndicatorThreshold?)
+    /// The newest record's moment, for the clock check (no one need be signed in).
+    case loadNewestRecordTime
 }
 
 /// The store's answer.
@@ -83,6 +85,8 @@ public enum StoreReply: Sendable, Equatable {
     case saved(String)
     /// Refused or failed; the words say why.
     case failed(String)
+    /// The newest record's moment, or nil for a store with no records.
+    case newestRecordTime(Date?)
 }
 
 /// A member of staff's medicines competency and their latest observation.
@@ -264,6 +268,8 @@ public struct StoreRequestRunner: Sendable {
             try store.setIndicatorThreshold(id, to: threshold, by: try signedIn(actor), at: now)
             let current = try store.indicatorThresholds()[id]
             return .saved("\(id.definition.name): \(current.describe(unit: id.definition.unit)).")
+        case .loadNewestRecordTime:
+            return .newestRecordTime(try store.newestRecordTime())
         }
     }
 }

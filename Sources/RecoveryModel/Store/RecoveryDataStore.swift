@@ -146,6 +146,9 @@ public protocol RecoveryDataStore: Sendable {
     func verify() throws(StoreError) -> VerificationReport
     /// A consistent copy of the store, safe while others write (SQLite online backup).
     func backup(to destination: URL) throws(StoreError)
+    /// The moment the newest record was written (the latest `recorded_at` among the audit log's
+    /// most recent entries), or nil for a store with no records; for `ClockCheck`.
+    func newestRecordTime() throws(StoreError) -> Date?
 }
 
 extension RecoveryDataStore {

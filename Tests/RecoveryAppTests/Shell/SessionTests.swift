@@ -166,6 +166,7 @@ final class TestClock: @unchecked Sendable {
         app.signIn("Amara", pin: "2468")
         #expect(app.state.current.id == "add-staff")
         #expect(app.screen.contains("Priya Shah"), "the same user finds their half-typed form")
+        #expect(app.screen.contains("Welcome back, Amara Okafor. Your unsaved member of staff form from 09:31 is open again."))
 
         // Someone else after a switch starts afresh and never sees it.
         app.keys(.function(8))
@@ -175,6 +176,82 @@ final class TestClock: @unchecked Sendable {
         #expect(app.state.current.id == "dashboard")
         app.keys(.function(9), .down, .enter)
         #expect(!app.screen.contains("Priya Shah"))
+    }
+
+    @Test func eachPersonsWorkWaitsForThemAloneHoweverManyOthersSignInAndOut() throws {
+        let app = try Harness()
+        let oak = try #require(app.store.services(includingInactive: false).first)
+        let admin = try #require(app.store.staff(includingInactive: false).first { $0.role == .administrator })
+        _ = try app.store.addStaff(name: "Dana Patel", role: .deputyManager, serviceIDs: [oak.id], pin: "2580",
+                                   by: admin.actor, at: Support.fixedNow)
+        app.runner.runUntilIdle()
+
+        // Amara leaves a half-typed member of staff at 09:30.
+        app.signIn("Amara", pin: "2468")
+        app.keys(.function(9), .down, .enter, .character("a"))
+        app.text("Priya Shah")
+        app.keys(.function(8))
+        #expect(app.state.session.parked[admin.id] != nil)
+
+        // Tom starts an escalation at 09:40 and is switched out too.
+        app.clock.advance(minutes: 10)
+        app.signIn("Tom", pin: "1357")
+        #expect(app.state.current.id == "dashboard", "Tom starts at his own dashboard")
+        #expect(!app.screen.contains("Priya Shah"))
+        app.keys(.function(6), .character("a"))
+        #expect(app.state.current.id == "raise-escalation")
+        app.text("x")
+        #expect(app.state.current.hasUnsavedInput)
+        app.keys(.function(8))
+
+        // Dana signs in and out with nothing typed; she sees neither form.
+        app.signIn("Dana", pin: "2580")
+        #expect(app.state.current.id == "dashboard")
+        #expect(app.screen.contains("Signed in as Dana Patel, deputy manager."))
+        app.keys(.function(8))
+        #expect(app.state.session.parked.count == 3)
+
+        // Quitting now would lose two people's work: both are named, oldest first, and No keeps it.
+        app.keys(.function(10))
+        let question = try #require(app.state.dialog)
+        #expect(question.title == "Unsaved work waiting")
+        #expect(question.message == "Unsaved work is waiting for Amara Okafor (member of staff form) and Tom Reid (escalation form). Quit and lose it?")
+        #expect(app.screen.contains("Unsaved work is waiting for Amara Okafor"))
+        app.keys(.character("n"))
+        #expect(app.state.isRunning)
+
+        // Amara comes back to hers only; Tom's is still waiting for him.
+        app.signIn("Amara", pin: "2468")
+        #expect(app.state.current.id == "add-staff")
+        #expect(app.screen.contains("Priya Shah"))
+        #expect(app.screen.contains("Your unsaved member of staff form from 09:30 is open again."))
+        #expect(app.state.session.parked[admin.id] == nil)
+        #expect(app.state.session.waitingWork.map(\.name) == ["Tom Reid"])
+
+        // Quitting while Amara's own form is open names Tom's too; yes quits.
+        app.keys(.function(10))
+        #expect(app.state.dialog?.message == "What you typed in the form has not been saved, and unsaved work is waiting for Tom Reid (escalation form). Quit and lose it all?")
+        app.keys(.character("y"))
+        #expect(!app.state.isRunning)
+    }
+
+    @Test func aClockBehindTheStoresNewestRecordIsNamedAtSignInAndGoesWhenTheClockIsRight() throws {
+        let app = try Harness(idleMinutes: 240)
+        let admin = try #require(app.store.staff(includingInactive: false).first { $0.role == .administrator })
+        // Written two hours ahead of the app's clock, as if the computer's clock had since gone back.
+        _ = try app.store.addService(name: "Elm Court", kind: .nursing, registeredManager: nil, by: admin.actor,
+                                     at: Support.fixedNow.addingTimeInterval(7200))
+        app.runner.runUntilIdle()
+        #expect(app.screen.contains("Clock behind: this computer says 21/11/2026 09:30 but records go up to"))
+        #expect(app.screen.contains("21/11/2026 11:30."))
+        app.signIn("Tom", pin: "1357")
+        #expect(app.state.status?.kind == .warning)
+        #expect(app.screen.split(separator: "\n")[0].contains("! Clock behind: records up to 21/11/2026 11:30"))
+        app.clock.advance(minutes: 118)
+        app.keys(.function(2))
+        #expect(app.state.session.user?.name == "Tom Reid")
+        #expect(!app.screen.contains("Clock behind"))
+        #expect(app.screen.hasPrefix(" RecoveryDesk │ Brookfield Care"))
     }
 
     @Test func administratorAddsStaffAndATeamLeaderIsRefusedByTheStore() throws {
