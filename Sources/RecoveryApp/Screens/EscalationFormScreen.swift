@@ -55,7 +55,7 @@ public struct EscalationFormScreen: Screen {
         let roles = Role.allCases.map { $0.title.lowercased() }
         form = Form(fields: [
             .pick("Service", choices: names, selected: serviceName),
-            .pick("About", choices: [Self.noneLabel], hint: "Loading what awaits an escalation…"),
+            .pick("About", choices: [Self.noneLabel], hint: "Loading…"),
             .pick("Category", choices: EscalationCategory.allCases.map { $0.title.lowercased() }, selected: category.title.lowercased()),
             .pick("Severity", choices: EscalationSeverity.allCases.map { $0.title.lowercased() }, selected: severity.title.lowercased()),
             FormField(label: "When it happened", field: TextField(value: stamp), hint: "dd/mm/yyyy hh:mm",
@@ -65,7 +65,7 @@ public struct EscalationFormScreen: Screen {
             FormField(label: "What happened", field: TextField(value: whatHappened),
                       validator: FieldChecks.required("what happened")),
             FormField(label: "Immediate action", hint: "What was done at once"),
-        ], labelWidth: 22, fieldWidth: 40, rowSpacing: 0)
+        ], labelWidth: 22, fieldWidth: 34, rowSpacing: 0)
         aboutService = services.first { $0.name == serviceName }?.id
     }
 
@@ -116,7 +116,7 @@ public struct EscalationFormScreen: Screen {
         preselect = []
         about = [AboutChoice(label: Self.noneLabel, sources: [], due: [])]
         form.fields[Field.about.rawValue].setChoices([Self.noneLabel])
-        form.fields[Field.about.rawValue].hint = "Loading what awaits an escalation…"
+        form.fields[Field.about.rawValue].hint = "Loading…"
         return ask(.loadEscalationAbout(serviceID: service.id), context: context)
     }
 
@@ -184,7 +184,7 @@ public struct EscalationFormScreen: Screen {
                 ?? about.first { !$0.sources.isEmpty && Set($0.sources).isSubset(of: wanted) }?.label
             form.fields[Field.about.rawValue].setChoices(about.map(\.label), selecting: selected ?? Self.noneLabel)
             form.fields[Field.about.rawValue].initialValue = form.fields[Field.about.rawValue].value
-            form.fields[Field.about.rawValue].hint = due.isEmpty ? "Nothing awaits an escalation here" : "\(due.count) awaiting · ← →"
+            form.fields[Field.about.rawValue].hint = due.isEmpty ? "Nothing waiting" : "\(due.count) waiting · ← →"
             if selected != nil { aboutChanged() }
             if !wanted.isEmpty && selected == nil {
                 return .message(.info("What this was about has already been escalated; About is set to none."))
@@ -208,7 +208,7 @@ public struct EscalationFormScreen: Screen {
 
     public func render(into buffer: inout Buffer, area: Rect, context: ScreenContext) {
         let theme = context.theme
-        buffer.write("  Its due-by is set from the policy in working days. About names what it answers.",
+        buffer.write("  Due-by comes from the policy in working days. About: what it answers.",
                      in: area.row(1), style: theme[.muted])
         let rect = formArea(area)
         form.render(in: rect, into: &buffer, theme: theme)

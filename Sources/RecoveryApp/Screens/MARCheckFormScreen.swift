@@ -84,7 +84,7 @@ public struct MARCheckFormScreen: Screen {
             FormField(label: "Note", field: TextField(value: finding?.note ?? "")),
             FormField(label: "Action taken", field: TextField(value: finding?.actionTaken ?? "")),
             .pick("Escalate?", choices: ["no", "yes"], selected: (finding?.escalate ?? false) ? "yes" : "no",
-                  hint: "← → yes or no (late returns and refusals without action always are)"),
+                  hint: "← → yes or no"),
         ], labelWidth: 26, fieldWidth: 30, rowSpacing: 0)
     }
 
@@ -273,7 +273,7 @@ public struct MARCheckFormScreen: Screen {
             }
             return
         }
-        buffer.write("  A clean check: charts checked, then Ctrl-S. F7 adds a finding. Esc leaves (asks first).",
+        buffer.write("  Clean check: charts checked, then Ctrl-S. F7 adds a finding. Esc leaves.",
                      in: area.row(-1), style: context.theme[.muted])
     }
 }

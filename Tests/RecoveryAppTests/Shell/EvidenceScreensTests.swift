@@ -71,7 +71,8 @@ import TUI
         golden(app, "escalations", size)
         app.keys(.enter)
         golden(app, "escalation-detail", size)
-        app.keys(.escape, .character("a"), .tab, .control("u"))
+        // Down to "When it happened" (the fields above it are pick lists) and write nonsense.
+        app.keys(.escape, .character("a"), .tab, .tab, .tab, .tab, .control("u"))
         app.text("nonsense")
         app.keys(.control("s"))
         golden(app, "escalation-form-refused", size)
@@ -92,10 +93,16 @@ import TUI
         app.text("Two refusals with no reason")
         app.keys(.control("s"))
         #expect(app.state.current.id == "raise-escalation", "\(app.screen)")
-        #expect(app.screen.contains("Problem found at step 1"))
+        // What was typed for the problem is carried into "What happened", and About names the entry.
+        #expect(app.screen.contains("Two refusals with no reason"), "\(app.screen)")
+        #expect(app.screen.contains("problem found"), "\(app.screen)")
         app.keys(.control("s"))
         let raised = try app.store.escalations(openOnly: true, serviceID: nil, at: Self.now)
         #expect(raised.count == 1)
+        let entry = try #require(try app.store.plan(plan.id).steps.flatMap(\.entries).first { $0.outcome == .problemFound })
+        #expect(raised.first?.draft.sources == [.stepEntry(entryID: entry.id)])
+        #expect(raised.first?.draft.whatHappened.hasPrefix("Two refusals with no reason") == true)
+        #expect(try app.store.plan(plan.id).steps.flatMap(\.entries).first { $0.id == entry.id }?.escalationIDs == raised.map(\.id))
         #expect(raised.first?.draft.links.planID == plan.id)
         #expect(raised.first?.draft.links.stepID == plan.steps.sorted { $0.definition.position < $1.definition.position }[0].id)
     }

@@ -200,6 +200,8 @@ final class TestClock: @unchecked Sendable {
         #expect(!app.screen.contains("Priya Shah"))
         app.keys(.function(6), .character("a"))
         #expect(app.state.current.id == "raise-escalation")
+        // Down to "Their name" (a text field; the fields above it are pick lists and a date).
+        app.keys(.tab, .tab, .tab, .tab, .tab, .tab)
         app.text("x")
         #expect(app.state.current.hasUnsavedInput)
         app.keys(.function(8))
