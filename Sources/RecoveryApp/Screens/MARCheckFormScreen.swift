@@ -2,8 +2,8 @@ import Foundation
 import RecoveryModel
 import TUI
 
-/// Logging a daily MAR chart check. A clean check is a number and Ctrl-S: the service and round
-/// are remembered from the checker's last check and the date is today. F7 adds a finding (a page
+/// Logging a daily MAR chart check. A clean check is a number and Ctrl-S: the service starts on
+/// the checker's own, the round on the one due now by the clock, and the date is today. F7 adds a finding (a page
 /// of its own); a finding marked for escalation opens a pre-filled escalation once the check is
 /// saved. A check for a round long past asks for the reason it is late.
 public struct MARCheckFormScreen: Screen {

@@ -13,7 +13,7 @@ import TUI
 
     func deputyManager(_ app: Harness) throws {
         let admin = try app.store.staff(includingInactive: false).first { $0.role == .administrator }!
-        _ = try app.store.addStaff(name: "Dee Morgan", role: .deputyManager, serviceIDs: [], pin: "4321",
+        _ = try app.store.addStaff(name: "Dee Morgan", role: .deputyManager, serviceIDs: admin.serviceIDs, pin: "4321",
                                    by: admin.actor, at: ShellTestSupport.fixedNow)
     }
 
