@@ -99,7 +99,7 @@ import TUI
                                           at: LateEntryRule.roundEnd(date: date, round: round).addingTimeInterval(1800))
             }
             _ = try store.logMARCheck(MARCheckDraft(serviceID: elm.id, date: date, round: .visit, chartsChecked: 12),
-                                      lateEntryRule: LateEntryRule(), by: tom.actor,
+                                      lateEntryRule: LateEntryRule(), by: fay.actor,
                                       at: LateEntryRule.roundEnd(date: date, round: .visit).addingTimeInterval(1800))
         }
         let raised = Self.now.addingTimeInterval(-10 * day)
