@@ -46,7 +46,7 @@ public struct MARChecksScreen: ListScreen {
     /// Where a new check starts: the user's own service (the first of their services; for a
     /// provider-wide role, the service of their latest check, or the first service), and the
     /// round due now by the clock at that service (`MARRound.due`).
-    func remembered(for user: StaffMember?, at now: Date) -> (Int64?, MARRound) {
+    func startingPoint(for user: StaffMember?, at now: Date) -> (Int64?, MARRound) {
         let active = services.filter(\.active)
         var serviceID = (active.first ?? services.first)?.id
         if let home = ServiceScope.homeService(of: user), services.contains(where: { $0.id == home }) {
@@ -63,12 +63,12 @@ public struct MARChecksScreen: ListScreen {
         switch command.rawValue {
         case "mar-checks.add":
             guard !services.isEmpty else { return .message(.info("There are no services yet: an administrator adds them under F9.")) }
-            let (serviceID, round) = remembered(for: context.user, at: context.now)
+            let (serviceID, round) = startingPoint(for: context.user, at: context.now)
             return ScreenResponse(push: MARCheckFormScreen(services: services, staff: staff, serviceID: serviceID, round: round,
                                                            today: context.now,
                                                            lateEntryHours: context.environment.configuration.lateEntryHours))
         case "mar-checks.coverage":
-            let (serviceID, _) = remembered(for: context.user, at: context.now)
+            let (serviceID, _) = startingPoint(for: context.user, at: context.now)
             return ScreenResponse(push: CoverageScreen(checks: checks, services: services, serviceID: serviceID))
         case AppCommand.open.rawValue:
             guard checks.indices.contains(list.state.selected) else { return .done }
