@@ -72,8 +72,10 @@ public struct CoverageScreen: Screen {
         }
         let total = rounds.count * days.count - notDue
         let y = area.y + 5 + rounds.count
-        buffer.write("  \(total - missing) of \(total) rounds due checked; \(missing) without a check.",
-                     in: Rect(x: area.x, y: y, width: area.width, height: 1), style: theme[missing > 0 ? .warning : .ok])
+        let summary = total == 0 ? "No rounds due yet in these 28 days."
+            : "\(total - missing) of \(total) rounds due checked; \(missing) without a check."
+        buffer.write("  " + summary, in: Rect(x: area.x, y: y, width: area.width, height: 1),
+                     style: theme[missing > 0 ? .warning : total == 0 ? .muted : .ok])
         buffer.write("  Days run from \(days[0].description) (left) to today \(today.description) (right).",
                      in: Rect(x: area.x, y: y + 1, width: area.width, height: 1), style: theme[.muted])
         if let added = service.addedAt, LondonDay(added) > days[0] {
