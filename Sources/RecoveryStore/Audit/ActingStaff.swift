@@ -43,9 +43,9 @@ extension AuditedWriter {
         let theirs = try ActingStaff.services(db, of: staffID)
         guard !ServiceScope.may(acting.role, actorServices: acting.serviceIDs, actOnStaffAt: theirs) else { return }
         let name = try String.fetchOne(db, sql: "SELECT name FROM staff WHERE id = ?", arguments: [staffID]) ?? "staff member \(staffID)"
-        let where_ = theirs.isEmpty ? "who does not work at any service"
+        let whereTheyWork = theirs.isEmpty ? "who does not work at any service"
             : "who works at " + ServiceScope.list(try ActingStaff.serviceNames(db, theirs))
         throw StoreError.outsideScope(ServiceScope.refusal(actorServiceNames: try ActingStaff.serviceNames(db, acting.serviceIDs),
-                                                           cannot: doing(name) + ", " + where_))
+                                                           cannot: doing(name) + ", " + whereTheyWork))
     }
 }

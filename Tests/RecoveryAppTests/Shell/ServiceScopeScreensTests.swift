@@ -123,4 +123,26 @@ import TUI
         #expect(form.pages[0].values[0] == "Ash Lodge")
         #expect(form.pages[0].values[3] == "8")
     }
+
+    @Test func theAddStaffFormAsksForTheServiceOfAServiceLevelRole() throws {
+        let app = try Harness()
+        _ = try people(app)
+        app.signIn("Amara", pin: "2468")
+        app.keys(.function(9), .down, .enter, .character("a"))
+        app.text("Priya Shah")
+        app.keys(.tab)
+        app.text("team leader")
+        app.keys(.tab, .control("u"), .control("s"))
+        #expect(app.state.current.id == "add-staff", "a refused save keeps the form")
+        #expect(app.screen.contains("Not saved: a team leader works at a service; name it"), "\(app.screen)")
+        #expect(app.screen.contains("Priya Shah"))
+        // A provider-wide role needs none.
+        app.keys(.backTab, .control("u"))
+        app.text("quality lead")
+        app.keys(.control("s"))
+        #expect(app.state.current.id == "staff", "\(app.screen)")
+        let priya = try #require(try app.store.staff(includingInactive: false).first { $0.name == "Priya Shah" })
+        #expect(priya.role == .qualityLead)
+        #expect(priya.serviceIDs.isEmpty)
+    }
 }
