@@ -17,6 +17,7 @@ extension SQLiteRecoveryStore {
             for index in draft.findings.indices { draft.findings[index].number = index + 1 }
             try Self.refuse(draft.problems)
             try Self.checkService(db, draft.serviceID)
+            try writer.requireScope(of: draft.serviceID) { "log a check for \($0)" }
             try Self.checkFindingStaff(db, draft)
             if LondonDay(draft.date) > LondonDay(now) {
                 throw StoreError.invalid("A MAR check cannot be for a day that has not come yet.")
@@ -80,9 +81,13 @@ extension SQLiteRecoveryStore {
                 throw StoreError.notFound("There is no MAR check with id \(checkID).")
             }
             let current = try EvidenceRows.check(db, checkID)
+            try writer.requireScope(of: current.draft.serviceID) { "correct a check for \($0)" }
             var draft = Self.cleaned(draft)
             try Self.refuse(draft.problems)
-            if draft.serviceID != current.draft.serviceID { try Self.checkService(db, draft.serviceID) }
+            if draft.serviceID != current.draft.serviceID {
+                try Self.checkService(db, draft.serviceID)
+                try writer.requireScope(of: draft.serviceID) { "move a check to \($0)" }
+            }
             try Self.checkFindingStaff(db, draft)
             let loggedAt = try PlanRows.date(row, "logged_at", table: "mar_check")
             if LondonDay(draft.date) > LondonDay(loggedAt) {
@@ -152,6 +157,7 @@ extension SQLiteRecoveryStore {
             guard try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM staff WHERE id = ?)", arguments: [draft.staffID]) == true else {
                 throw StoreError.notFound("There is no member of staff with id \(draft.staffID).")
             }
+            try writer.requireScope(ofStaff: draft.staffID) { "record an observation of \($0)" }
             if draft.occurredAt > now.addingTimeInterval(300) {
                 throw StoreError.invalid("An observation cannot be recorded as made in the future.")
             }
@@ -192,6 +198,7 @@ extension SQLiteRecoveryStore {
         let id = try WritePath.write(pool, by: actor, needing: .raiseEscalation, at: now) { writer in
             let db = writer.db
             try Self.checkService(db, draft.serviceID)
+            try writer.requireScope(of: draft.serviceID) { "raise an escalation for \($0)" }
             if PlanRules.blank(draft.whatHappened) {
                 throw StoreError.invalid("Say what happened: an escalation needs a description.")
             }
@@ -274,6 +281,7 @@ extension SQLiteRecoveryStore {
         try WritePath.write(pool, by: actor, needing: .handleEscalation, at: now) { writer in
             let db = writer.db
             let current = try EvidenceRows.escalation(db, escalationID)
+            try writer.requireScope(of: current.draft.serviceID) { "handle an escalation for \($0)" }
             if let refusal = Self.moveRefusal(from: current.status, to: status) { throw StoreError.invalid(refusal) }
             let note = note.trimmingCharacters(in: .whitespacesAndNewlines)
             let stamp = Timestamp.text(now)

@@ -12,7 +12,7 @@ extension SQLiteRecoveryStore {
         let closedSince = Timestamp.text(IndicatorEvidence.closedSince(today: today).start)
         let yearBefore = Timestamp.text(IndicatorEvidence.firstDay(today: today).adding(months: -13).start)
         return try read { db in
-            let services = try Row.fetchAll(db, sql: "SELECT * FROM service WHERE active = 1 ORDER BY name COLLATE NOCASE, id")
+            let services = try Row.fetchAll(db, sql: "SELECT \(Self.serviceColumns) FROM service s WHERE s.active = 1 ORDER BY s.name COLLATE NOCASE, s.id")
                 .map(Self.service)
             let staff = try Self.loadStaff(db, where: "s.active = 1")
             // Competency at any moment of the history needs the relevant observations since a year
@@ -37,8 +37,16 @@ extension SQLiteRecoveryStore {
                 db, where: "resolved_at IS NULL OR resolved_at >= ? OR raised_at >= ?", arguments: [from, from])
             let withEvidence = EvidenceRows.attachEvidence(to: plans, checks: checks, escalations: escalations,
                                                            workingDays: workingDays)
+            // When each member of staff was added: their first audit entry (SQLite takes the bare
+            // column from the row that gives MIN).
+            var joined: [Int64: Date] = [:]
+            for row in try Row.fetchAll(db, sql: """
+                SELECT row_id, MIN(seq), recorded_at FROM audit_log WHERE table_name = 'staff' GROUP BY row_id
+                """) {
+                if let at = Timestamp.date(row["recorded_at"]) { joined[row["row_id"]] = at }
+            }
             return IndicatorEvidence(services: services, checks: checks, escalations: escalations, staff: staff,
-                                     observations: observations, plans: withEvidence)
+                                     observations: observations, plans: withEvidence, staffJoined: joined)
         }
     }
 

@@ -12,6 +12,7 @@ extension SQLiteRecoveryStore {
             let db = writer.db
             try Self.refuseProblems(of: draft)
             try Self.checkReferences(db, draft: draft, previous: nil)
+            try writer.requireScope(of: draft.serviceID) { "create a plan for \($0)" }
             let status: PlanStatus = activate ? .active : .draft
             var columns = try PlanRows.planColumns(draft)
             columns["status"] = status.rawValue
@@ -49,6 +50,7 @@ extension SQLiteRecoveryStore {
         try WritePath.write(pool, by: actor, needing: .createPlan, at: now) { writer in
             let db = writer.db
             let current = try Self.loadPlan(db, planID)
+            try writer.requireScope(of: current.draft.serviceID) { "amend a plan for \($0)" }
             if current.status == .closed {
                 throw StoreError.invalid("A closed plan cannot be amended. Reopen it first.")
             }
@@ -59,6 +61,9 @@ extension SQLiteRecoveryStore {
             }
             try Self.refuseProblems(of: draft)
             try Self.checkReferences(db, draft: draft, previous: current.draft)
+            if draft.serviceID != current.draft.serviceID {
+                try writer.requireScope(of: draft.serviceID) { "move a plan to \($0)" }
+            }
             let action = isDraft ? "edit" : "amend"
             let why: String? = reason.isEmpty ? nil : reason
 
@@ -121,6 +126,7 @@ extension SQLiteRecoveryStore {
                                  at now: Date) throws(StoreError) {
         try WritePath.write(pool, by: actor, needing: .reviewPlan, at: now) { writer in
             let current = try Self.planStatus(writer.db, planID)
+            try writer.requireScope(of: try Self.planService(writer.db, planID)) { "change the status of a plan for \($0)" }
             if let refusal = PlanRules.refusal(from: current, to: status) { throw StoreError.invalid(refusal) }
             let reason = reason.trimmingCharacters(in: .whitespacesAndNewlines)
             if reason.isEmpty {
@@ -137,6 +143,7 @@ extension SQLiteRecoveryStore {
                           at now: Date) throws(StoreError) {
         try WritePath.write(pool, by: actor, needing: .closePlan, at: now) { writer in
             let plan = try Self.loadPlan(writer.db, planID, workingDays: workingDays)
+            try writer.requireScope(of: plan.draft.serviceID) { "close a plan for \($0)" }
             switch plan.status {
             case .closed: throw StoreError.invalid("This plan is already closed.")
             case .draft: throw StoreError.invalid("A draft plan cannot be closed; make it active first.")
@@ -164,6 +171,10 @@ extension SQLiteRecoveryStore {
         try WritePath.write(pool, by: actor, needing: .recordStepEntry, at: now) { writer in
             let db = writer.db
             let status = try Self.planStatus(db, planID)
+            // A provider-wide plan's steps are carried out at every service, so anyone may record them.
+            if let serviceID = try Self.planService(db, planID) {
+                try writer.requireScope(of: serviceID) { "record a step of a plan for \($0)" }
+            }
             if status == .closed {
                 throw StoreError.invalid("This plan is closed, so nothing more is recorded against it. Reopen it first.")
             }
@@ -201,6 +212,7 @@ extension SQLiteRecoveryStore {
             }
             let measure = try PlanRows.measureDefinition(row)
             let planID: Int64 = row["plan_id"]
+            try writer.requireScope(of: try Self.planService(db, planID)) { "enter a result for a plan for \($0)" }
             guard row["active"] as Bool else {
                 throw StoreError.invalid("\(measure.name) was taken out of the plan by an amendment, so no more results are recorded for it.")
             }
@@ -227,6 +239,7 @@ extension SQLiteRecoveryStore {
         try WritePath.write(pool, by: actor, needing: .reviewPlan, at: now) { writer in
             let db = writer.db
             _ = try Self.planStatus(db, planID)
+            try writer.requireScope(of: try Self.planService(db, planID)) { "record a review of a plan for \($0)" }
             let note = note.trimmingCharacters(in: .whitespacesAndNewlines)
             if note.isEmpty { throw StoreError.invalid("Write a note of the review: what was looked at and what was found.") }
             if occurredAt > now.addingTimeInterval(300) {
@@ -258,6 +271,14 @@ extension SQLiteRecoveryStore {
             throw StoreError.notFound("There is no plan with id \(planID).")
         }
         return PlanStatus(rawValue: raw) ?? .draft
+    }
+
+    /// The plan's service (nil for a provider-wide plan).
+    static func planService(_ db: Database, _ planID: Int64) throws -> Int64? {
+        guard let row = try Row.fetchOne(db, sql: "SELECT service_id FROM plan WHERE id = ?", arguments: [planID]) else {
+            throw StoreError.notFound("There is no plan with id \(planID).")
+        }
+        return row["service_id"]
     }
 
     static func refuseProblems(of draft: PlanDraft) throws {

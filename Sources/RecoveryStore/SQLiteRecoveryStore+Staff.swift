@@ -15,7 +15,12 @@ extension SQLiteRecoveryStore {
         let policy = try pinPolicy()
         if let pin, let problem = policy.problem(with: pin) { throw StoreError.invalid(problem + ".") }
         let credential = try pin.map { (pin) throws(StoreError) in try pinHasher.make(pin: pin) }
-        let services = Array(Set(serviceIDs)).sorted()
+        // In the order given, once each: the first is their home service, where their forms start.
+        var services: [Int64] = []
+        for id in serviceIDs where !services.contains(id) { services.append(id) }
+        if services.isEmpty && !ServiceScope.isProviderWide(role) {
+            throw StoreError.invalid("A \(role.title.lowercased()) works at a service: name the service they work at.")
+        }
         return try WritePath.write(pool, by: actor, needing: .manageUsers, at: now) { writer in
             let db = writer.db
             if try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM staff WHERE active = 1 AND name = ? COLLATE NOCASE)",
@@ -68,7 +73,8 @@ extension SQLiteRecoveryStore {
         }
     }
 
-    /// Staff rows with their active services and whether they have a PIN, by name.
+    /// Staff rows with their active services (in the order they were added to them) and whether
+    /// they have a PIN, by name.
     static func loadStaff(_ db: Database, where condition: String? = nil,
                           arguments: StatementArguments = []) throws -> [StaffMember] {
         let rows = try Row.fetchAll(db, sql: """
@@ -79,7 +85,7 @@ extension SQLiteRecoveryStore {
             """, arguments: arguments)
         return try rows.map { row in
             let id: Int64 = row["id"]
-            let services = try Int64.fetchAll(db, sql: "SELECT service_id FROM staff_service WHERE staff_id = ? AND active = 1 ORDER BY service_id",
+            let services = try Int64.fetchAll(db, sql: "SELECT service_id FROM staff_service WHERE staff_id = ? AND active = 1 ORDER BY id",
                                               arguments: [id])
             let active: Bool = row["active"]
             let hasPIN: Bool = row["has_pin"]

@@ -22,7 +22,10 @@ struct FloorSQL {
         let first = quoted(ProviderScaleBuilder.storedText(IndicatorEvidence.firstDay(today: today).start))
         let closedSince = quoted(ProviderScaleBuilder.storedText(IndicatorEvidence.closedSince(today: today).start))
         var lines: [String] = []
-        lines.append("SELECT * FROM service WHERE active = 1 ORDER BY name COLLATE NOCASE, id;")
+        lines.append("""
+            SELECT s.*, COALESCE((SELECT a.recorded_at FROM audit_log a WHERE a.table_name = 'service' AND a.row_id = s.id \
+            ORDER BY a.seq LIMIT 1), s.recorded_at) AS added_at FROM service s WHERE s.active = 1 ORDER BY s.name COLLATE NOCASE, s.id;
+            """)
         func checks(_ filter: String) {
             lines.append("SELECT * FROM mar_check WHERE \(filter) ORDER BY occurred_at DESC, id DESC;")
             let chosen = "check_id IN (SELECT id FROM mar_check WHERE \(filter))"
@@ -37,8 +40,10 @@ struct FloorSQL {
             """)
         // loadStaff asks for each member's services, one query each.
         for member in evidence.staff {
-            lines.append("SELECT service_id FROM staff_service WHERE staff_id = \(member.id) AND active = 1 ORDER BY service_id;")
+            lines.append("SELECT service_id FROM staff_service WHERE staff_id = \(member.id) AND active = 1 ORDER BY id;")
         }
+        // When each member of staff joined (their first audit entry), for the competency history.
+        lines.append("SELECT row_id, MIN(seq), recorded_at FROM audit_log WHERE table_name = 'staff' GROUP BY row_id;")
         let assessing = ObservationKind.allCases.filter(\.assessesCompetency).map { "'\($0.rawValue)'" }.joined(separator: ", ")
         lines.append("""
             SELECT * FROM observation WHERE kind IN (\(assessing)) OR follow_up = '\(FollowUp.restricted.rawValue)' \

@@ -16,6 +16,7 @@ private struct Scene {
     var staff: [StaffMember] = []
     var observations: [Observation] = []
     var plans: [PlanRecord] = []
+    var staffJoined: [Int64: Date] = [:]
     private var nextID: Int64 = 1
 
     mutating func id() -> Int64 {
@@ -112,7 +113,7 @@ private struct Scene {
 
     func engine(_ thresholds: IndicatorThresholds = .standard) -> IndicatorEngine {
         IndicatorEngine(evidence: IndicatorEvidence(services: services, checks: checks, escalations: escalations, staff: staff,
-                                                    observations: observations, plans: plans),
+                                                    observations: observations, plans: plans, staffJoined: staffJoined),
                         thresholds: thresholds, now: Self.now, workingDays: .weekendsOnly)
     }
 
@@ -452,5 +453,78 @@ private let allThresholdCases: [ThresholdCase] = {
         #expect(scene.engine().indicators(for: 1)?[.lateEntries]?.state == .green)
         #expect(scene.engine(own).indicators(for: 1)?[.lateEntries]?.state == .red)
         #expect(IndicatorThresholds.problems(IndicatorThreshold(amber: 3, red: 2)) == ["The amber threshold cannot be above the red one."])
+    }
+}
+
+/// History starts when the service does: nothing before a service was added (or a member of
+/// staff joined) is counted, and those weeks are no data, never a colour.
+@Suite struct HistoryStartTests {
+    /// Ashdown House added at `moment`.
+    private func scene(addedAt moment: Date) -> Scene {
+        var scene = Scene()
+        scene.services[0].addedAt = moment
+        return scene
+    }
+
+    @Test func aServiceAddedTodayShowsNoRedOnAnyIndicator() {
+        var scene = scene(addedAt: Scene.now.addingTimeInterval(-3 * 3600))
+        // Its first check, today; its team leader is not yet assessed (that is a finding, so amber, not red).
+        scene.check(0)
+        _ = scene.person(.teamLeader)
+        let indicators = scene.engine().indicators(for: 1)!
+        for id in IndicatorID.allCases {
+            #expect(indicators[id]?.state != .red, "\(id.rawValue): \(indicators[id]?.basis ?? "")")
+        }
+        let coverage = indicators[.marCoverage]!
+        #expect(coverage.value == nil)
+        #expect(coverage.state == .noData)
+        #expect(coverage.basis == "nothing to judge by yet")
+        // Every earlier week of every indicator is no data.
+        for id in IndicatorID.allCases {
+            #expect(indicators[id]!.history.dropLast().allSatisfy { $0 == nil }, "\(id.rawValue)")
+        }
+        // The same service treated as always there shows the 56 missing rounds in red.
+        #expect(Scene().value(.marCoverage).state == .red)
+        #expect(Scene().value(.marCoverage).value == 56)
+    }
+
+    @Test func aServiceAddedMidWindowExpectsOnlyTheRoundsThatEndedAfterIt() {
+        // Added at 14:30 five days ago: that day's teatime and night rounds, then four whole days.
+        var scene = scene(addedAt: Scene.day(5).start.addingTimeInterval(14.5 * 3600))
+        #expect(scene.value(.marCoverage).value == 18)
+        #expect(scene.value(.marCoverage).basis == "18 rounds without a check out of 18 rounds expected")
+        scene.everyRound(days: 4)
+        scene.check(5, .teatime)
+        #expect(scene.value(.marCoverage).value == 1)
+        scene.check(5, .night)
+        #expect(scene.value(.marCoverage).value == 0)
+        #expect(scene.value(.marCoverage).state == .green)
+        // The morning and lunchtime rounds of that day, before it was added, are not listed as missing.
+        scene.checks.removeAll { LondonDay($0.draft.date) == Scene.day(2) && $0.draft.round == .lunchtime }
+        let records = scene.engine().records(.marCoverage, serviceID: 1)
+        #expect(records.map(\.summary) == ["\(Scene.day(2)) Lunchtime round: no MAR check logged"])
+    }
+
+    @Test func weeksBeforeTheServiceWasAddedAreNoDataInTheHistory() {
+        // Added 20 days ago: the week ends 21, 28, ... days ago are before it; 14 and 7 days ago and now are after.
+        var scene = scene(addedAt: Scene.day(20).start.addingTimeInterval(14.5 * 3600))
+        scene.check(2, lateEntry: true)
+        for id in IndicatorID.allCases {
+            let history = scene.value(id).history
+            #expect(history.prefix(9).allSatisfy { $0 == nil }, "\(id.rawValue): \(history)")
+        }
+        #expect(scene.value(.lateEntries).history.suffix(3) == [0, 0, 1])
+        // Coverage in the week ending 14 days ago counts only the rounds since it was added
+        // (that day's teatime and night, then the five days to the 14 days ago).
+        #expect(scene.value(.marCoverage).history[9] == Double(5 * 4 + 2))
+    }
+
+    @Test func aMemberOfStaffCountsOnlyFromWhenTheyJoined() {
+        var scene = Scene()
+        let leader = scene.person(.teamLeader)
+        scene.staffJoined[leader.id] = Scene.day(10).start
+        let value = scene.value(.staffWithoutCompetency)
+        #expect(value.value == 1)
+        #expect(value.history.suffix(3) == [0, 1, 1])
     }
 }

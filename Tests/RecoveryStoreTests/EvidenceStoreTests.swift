@@ -242,12 +242,13 @@ import Testing
         #expect(try e.store.plans(serviceID: e.serviceID).first { $0.id == plan.id }?.measures.first { $0.id == measure.id }?.results
                 == fed.results)
 
-        // Checks in another service do not feed this service's plan.
+        // Checks in another service (logged by a quality lead, who works across the provider) do not feed this service's plan.
         let elm = try e.store.addService(name: "Elm Court", kind: .residential, registeredManager: nil, by: e.admin.actor,
                                          at: SetUpStore.start)
+        let lead = try e.p.setUp.add("Quinn Quality", .qualityLead)
         var elsewhere = e.draft(4, 11, 2026, seen: 5, complete: 0)
         elsewhere.serviceID = elm.id
-        _ = try e.store.logMARCheck(elsewhere, lateEntryRule: LateEntryRule(), by: e.p.deputy.actor, at: EvidenceStore.at(4, 11, 2026, 11))
+        _ = try e.store.logMARCheck(elsewhere, lateEntryRule: LateEntryRule(), by: lead.actor, at: EvidenceStore.at(4, 11, 2026, 11))
         #expect(try e.store.plan(plan.id).measures.first { $0.id == measure.id }?.results.map(\.denominator) == [4])
         #expect(try e.store.verify().problems == [])
     }

@@ -64,6 +64,47 @@ import Testing
         #expect(records.output.split(separator: "\n").count > 1)
     }
 
+    @Test func aNewStoreOnItsFirstDayShowsNoRedOnAnyIndicator() throws {
+        // Set up at 09:00 on the day, a second service added at 11:00, people added, one check logged.
+        let folder = TestFolder()
+        let store = try SQLiteRecoveryStore.open(at: folder.file("new.sqlite"), createIfMissing: true)
+        let opened = Self.now.addingTimeInterval(-3 * 3600)
+        let admin = try store.setUp(SetUpRequest(providerName: "Acme Care", serviceName: "Oak House", serviceKind: .residential,
+                                                 administratorName: "Ann Admin", pin: "2468"), at: opened)
+        let elm = try store.addService(name: "Elm Court", kind: .domiciliary, registeredManager: nil, by: admin.actor,
+                                       at: opened.addingTimeInterval(7200))
+        let oak = try #require(try store.services(includingInactive: false).first { $0.name == "Oak House" })
+        let tina = try store.addStaff(name: "Tina Leader", role: .teamLeader, serviceIDs: [oak.id], pin: nil, by: admin.actor,
+                                      at: opened.addingTimeInterval(600))
+        _ = try store.addStaff(name: "Dee Deputy", role: .deputyManager, serviceIDs: [elm.id], pin: nil, by: admin.actor,
+                               at: opened.addingTimeInterval(7300))
+        _ = try store.logMARCheck(MARCheckDraft(serviceID: oak.id, date: Self.now, round: .morning, chartsChecked: 9),
+                                  lateEntryRule: LateEntryRule(), by: tina.actor, at: Self.now.addingTimeInterval(-600))
+
+        // Each service's history starts when it was added.
+        #expect(oak.addedAt == opened)
+        #expect(try store.services(includingInactive: false).first { $0.id == elm.id }?.addedAt == opened.addingTimeInterval(7200))
+
+        for moment in [Self.now, Self.now.addingTimeInterval(11 * 3600)] {
+            let workingDays = WorkingDays.weekendsOnly
+            let report = IndicatorEngine(evidence: try store.indicatorEvidence(at: moment, workingDays: workingDays),
+                                         thresholds: try store.indicatorThresholds(), now: moment, workingDays: workingDays).report()
+            for row in [report.provider] + report.services {
+                for value in row.values {
+                    #expect(value.state != .red, "\(row.name) \(value.id.rawValue): \(value.basis)")
+                    #expect(value.history.dropLast().allSatisfy { $0 == nil }, "\(row.name) \(value.id.rawValue)")
+                }
+                #expect(row[.marCoverage]?.state == .noData)
+                #expect(row[.marCoverage]?.text == "–")
+            }
+        }
+        // Retiring and bringing a service back does not move when its history starts.
+        try store.setServiceActive(elm.id, active: false, by: admin.actor, at: Self.now)
+        try store.setServiceActive(elm.id, active: true, by: admin.actor, at: Self.now.addingTimeInterval(60))
+        #expect(try store.services(includingInactive: false).first { $0.id == elm.id }?.addedAt == opened.addingTimeInterval(7200))
+        try store.close()
+    }
+
     @Test func badIndicatorRequestsAreRefusedInPlainWords() throws {
         let folder = TestFolder()
         let (url, _) = try DemoFixture.build(in: folder)

@@ -56,7 +56,8 @@ import Testing
                                          at: SetUpStore.start)
         var other = try p.draft("refusal-recording-gaps", starting: londonDay(1, 11, 2026))
         other.serviceID = elm.id
-        _ = try p.store.createPlan(other, activate: false, by: p.deputy.actor, at: londonNoon(2, 11, 2026))
+        let lead = try p.setUp.add("Quinn Quality", .qualityLead)
+        _ = try p.store.createPlan(other, activate: false, by: lead.actor, at: londonNoon(2, 11, 2026))
         return (p, plan)
     }
 

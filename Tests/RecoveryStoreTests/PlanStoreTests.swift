@@ -295,12 +295,14 @@ import Testing
                                          at: SetUpStore.start)
         let first = try p.store.createPlan(try p.draft("late-mar-returns", starting: londonDay(1, 9, 2026)), activate: true,
                                            by: p.deputy.actor, at: londonNoon(1, 9, 2026))
+        // Plans for another service and for the whole provider are made by a quality lead, who works across the provider.
+        let lead = try p.setUp.add("Quinn Quality", .qualityLead)
         var elsewhere = try p.draft("refusal-recording-gaps", starting: londonDay(1, 9, 2026))
         elsewhere.serviceID = elm.id
-        let second = try p.store.createPlan(elsewhere, activate: true, by: p.deputy.actor, at: londonNoon(2, 9, 2026))
+        let second = try p.store.createPlan(elsewhere, activate: true, by: lead.actor, at: londonNoon(2, 9, 2026))
         var wide = try p.draft("weak-audit-challenge", starting: londonDay(1, 9, 2026))
         wide.serviceID = nil
-        let third = try p.store.createPlan(wide, activate: false, by: p.deputy.actor, at: londonNoon(3, 9, 2026))
+        let third = try p.store.createPlan(wide, activate: false, by: lead.actor, at: londonNoon(3, 9, 2026))
 
         #expect(try p.store.plans(serviceID: nil).map(\.id) == [third.id, second.id, first.id])
         #expect(try p.store.plans(serviceID: p.serviceID).map(\.id) == [first.id])

@@ -55,12 +55,39 @@ import Testing
         #expect(items.map { $0["name"] as? String } == ["Ann Admin", "Cal Carer", "Tina Leader"])
         #expect(items.map { $0["role"] as? String } == ["administrator", "care-worker", "team-leader"])
         #expect(items.map { $0["active"] as? Bool } == [true, false, true])
-        #expect(items.map { $0["services"] as? [String] } == [["Oak House"], [], ["Oak House"]])
+        // With one service, a service-level role added without --service works there.
+        #expect(items.map { $0["services"] as? [String] } == [["Oak House"], ["Oak House"], ["Oak House"]])
 
         let opened = try SQLiteRecoveryStore.open(at: URL(fileURLWithPath: store), createIfMissing: false)
         let tina = try #require(opened.signInList().first { $0.name == "Tina Leader" })
         #expect(try opened.signIn(staffID: tina.id, pin: "97531", at: Date()) == .signedIn(tina))
         #expect(try opened.services(includingInactive: false).first?.kind == .supportedLiving)
+    }
+
+    @Test func usersAddRefusesAServiceLevelRoleWithoutAServiceWhenThereAreSeveral() throws {
+        let setUp = try SetUpStore()
+        _ = try setUp.store.addService(name: "Elm Court", kind: .domiciliary, registeredManager: nil, by: setUp.admin.actor,
+                                       at: SetUpStore.start)
+        let path = setUp.url.path
+
+        let refused = try ChildProcess.run(["users", "add", "--store", path, "--name", "Tina Leader", "--role", "team leader"],
+                                           input: "2468\n1357\n")
+        #expect(refused.status == 1)
+        #expect(refused.errors == "recoverydesk: A team leader works at one service or more: name it with --service (one of Elm Court and Oak House).\n")
+
+        // Provider-wide roles need no service; a named service is used, the first named being their home.
+        let lead = try ChildProcess.run(["users", "add", "--store", path, "--name", "Quinn Quality", "--role", "quality lead",
+                                         "--no-pin"], input: "2468\n")
+        #expect(lead.status == 0, "\(lead.errors)")
+        let both = try ChildProcess.run(["users", "add", "--store", path, "--name", "Tess Two", "--role", "team leader",
+                                         "--service", "Oak House", "--service", "elm court", "--no-pin"], input: "2468\n")
+        #expect(both.status == 0, "\(both.errors)")
+
+        let staff = try setUp.store.staff(includingInactive: true)
+        #expect(!staff.contains { $0.name == "Tina Leader" })
+        #expect(staff.first { $0.name == "Quinn Quality" }?.serviceIDs == [])
+        let elm = try #require(try setUp.store.services(includingInactive: false).first { $0.name == "Elm Court" })
+        #expect(staff.first { $0.name == "Tess Two" }?.serviceIDs == [setUp.firstService.id, elm.id])
     }
 
     @Test func verifyExitCodesAndBackup() throws {

@@ -32,7 +32,8 @@ import Testing
         let allowedReference = Permissions.allows(role, .manageReferenceData)
 
         Self.refusedOrAllowed(allowedUsers, .manageUsers, role) { () throws(StoreError) in
-            _ = try store.addStaff(name: "New Starter", role: .careWorker, serviceIDs: [], pin: "1234", by: actor, at: now)
+            _ = try store.addStaff(name: "New Starter", role: .careWorker, serviceIDs: [setUp.firstService.id], pin: "1234",
+                                   by: actor, at: now)
         }
         Self.refusedOrAllowed(allowedUsers, .manageUsers, role) { () throws(StoreError) in
             try store.resetPIN(target.id, pin: "9876", by: actor, at: now)
@@ -125,7 +126,8 @@ import Testing
         let first = try setUp.add("Sam Carer", .careWorker, pin: nil)
         #expect(first.canSignIn == false)
         #expect(throws: StoreError.conflict("There is already an active member of staff called sam carer.")) {
-            _ = try setUp.store.addStaff(name: "sam carer", role: .seniorCarer, serviceIDs: [], pin: nil, by: admin, at: SetUpStore.start)
+            _ = try setUp.store.addStaff(name: "sam carer", role: .seniorCarer, serviceIDs: [setUp.firstService.id], pin: nil,
+                                         by: admin, at: SetUpStore.start)
         }
         try setUp.store.deactivateStaff(first.id, by: admin, at: SetUpStore.start)
         let again = try setUp.add("Sam Carer", .seniorCarer)

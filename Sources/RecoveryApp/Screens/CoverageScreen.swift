@@ -3,7 +3,8 @@ import RecoveryModel
 import TUI
 
 /// Which rounds of the last 28 days were checked, one service at a time (`v` for the next
-/// service): ✓ checked, · not checked, ! checked with findings.
+/// service): ✓ checked, · not checked, ! checked with findings, – none due (the round had not
+/// ended yet, or ended before the service was added: no data, never a gap).
 public struct CoverageScreen: Screen {
     public static let screenID = "coverage"
     public let id = CoverageScreen.screenID
@@ -18,7 +19,7 @@ public struct CoverageScreen: Screen {
         self.serviceID = serviceID ?? services.first?.id
     }
 
-    public var hints: [String]? { ["v next service", "✓ checked", "! findings", "· no check", "Esc back"] }
+    public var hints: [String]? { ["v next service", "✓ checked", "! findings", "· no check", "– not due", "Esc back"] }
 
     public mutating func perform(_ command: CommandID, context: ScreenContext) -> ScreenResponse {
         guard command.rawValue == "coverage.next-service", !services.isEmpty else { return .notHandled }
@@ -46,6 +47,7 @@ public struct CoverageScreen: Screen {
             x += cellWidth
         }
         var missing = 0
+        var notDue = 0
         for (row, round) in rounds.enumerated() {
             let y = area.y + 4 + row
             buffer.write(round.title, in: Rect(x: area.x + 2, y: y, width: labelWidth, height: 1), style: theme[.normal])
@@ -54,7 +56,10 @@ public struct CoverageScreen: Screen {
                 let done = checks.filter { $0.draft.serviceID == service.id && $0.draft.round == round && LondonDay($0.draft.date) == day }
                 let mark: String
                 let role: StyleRole
-                if done.isEmpty {
+                let end = LateEntryRule.roundEnd(date: day.start, round: round)
+                if done.isEmpty && (end > context.now || service.isBeforeStart(end)) {
+                    mark = "–"; role = .muted; notDue += 1
+                } else if done.isEmpty {
                     mark = "·"; role = .red; missing += 1
                 } else if done.contains(where: { !$0.draft.findings.isEmpty }) {
                     mark = "!"; role = .amber
@@ -65,11 +70,17 @@ public struct CoverageScreen: Screen {
                 x += cellWidth
             }
         }
-        let total = rounds.count * days.count
+        let total = rounds.count * days.count - notDue
         let y = area.y + 5 + rounds.count
-        buffer.write("  \(total - missing) of \(total) rounds checked; \(missing) without a check.",
-                     in: Rect(x: area.x, y: y, width: area.width, height: 1), style: theme[missing > 0 ? .warning : .ok])
+        let summary = total == 0 ? "No rounds due yet in these 28 days."
+            : "\(total - missing) of \(total) rounds due checked; \(missing) without a check."
+        buffer.write("  " + summary, in: Rect(x: area.x, y: y, width: area.width, height: 1),
+                     style: theme[missing > 0 ? .warning : total == 0 ? .muted : .ok])
         buffer.write("  Days run from \(days[0].description) (left) to today \(today.description) (right).",
                      in: Rect(x: area.x, y: y + 1, width: area.width, height: 1), style: theme[.muted])
+        if let added = service.addedAt, LondonDay(added) > days[0] {
+            buffer.write("  – \(service.name) was added on \(UKDateFormat.date(added)); nothing is due before then.",
+                         in: Rect(x: area.x, y: y + 2, width: area.width, height: 1), style: theme[.muted])
+        }
     }
 }

@@ -42,7 +42,8 @@ public struct EscalationsScreen: ListScreen {
         if moveInList(command, context: context) { return .done }
         switch command.rawValue {
         case "escalations.add":
-            return ScreenResponse(push: EvidenceForms.escalation(services: services.filter(\.active), serviceID: nil, now: context.now))
+            return ScreenResponse(push: EvidenceForms.escalation(services: services.filter(\.active),
+                                                                 serviceID: ServiceScope.homeService(of: context.user), now: context.now))
         case "escalations.filter":
             openOnly.toggle()
             list.state = TableState()

@@ -2,12 +2,13 @@ import Foundation
 import RecoveryModel
 import TUI
 
-/// Logging a daily MAR chart check. A clean check is a number and Ctrl-S: the service and round
-/// are filled in and the date is today. F7 adds a finding (a page of its own). Once saved,
-/// anything that must be escalated (a finding that needs it, charts returned late) opens a
-/// pre-filled escalation about exactly those items, for a new check and a correction alike. A
-/// check for a round long past asks why it is late; a correction asks why it is corrected (and
-/// why it was late only when it was entered late); a second check of the same round asks first.
+/// Logging a daily MAR chart check. A clean check is a number and Ctrl-S: the service starts on
+/// the checker's own, the round on the one due now by the clock, and the date is today. F7 adds
+/// a finding (a page of its own). Once saved, anything that must be escalated (a finding that
+/// needs it, charts returned late) opens a pre-filled escalation about exactly those items, for a
+/// new check and a correction alike. A check for a round long past asks why it is late; a
+/// correction asks why it is corrected (and why it was late only when it was entered late); a
+/// second check of the same round asks first.
 public struct MARCheckFormScreen: Screen {
     public static let screenID = "mar-check-form"
     public let id = MARCheckFormScreen.screenID
@@ -40,12 +41,11 @@ public struct MARCheckFormScreen: Screen {
         let draft = correcting?.draft
         let serviceName = services.first { $0.id == (draft?.serviceID ?? serviceID) }?.name ?? services.first?.name ?? ""
         let check = Form(fields: [
-            FormField(label: "Service", field: TextField(value: serviceName),
-                      validator: { EvidenceForms.service($0, in: services) == nil ? "No service of that name" : nil }),
+            .pick("Service", choices: services.map(\.name), selected: serviceName),
             FormField(label: "Date of the round", field: TextField(value: UKDateFormat.date(draft?.date ?? today)),
                       hint: "dd/mm/yyyy", validator: FieldChecks.date(optional: false)),
-            FormField(label: "Round", field: TextField(value: (draft?.round ?? round).title.lowercased()),
-                      hint: "morning, lunchtime, teatime, night, visit", validator: EvidenceForms.choice(MARRound.self)),
+            .pick("Round", choices: MARRound.allCases.map { $0.title.lowercased() },
+                  selected: (draft?.round ?? round).title.lowercased()),
             FormField(label: "Charts checked", field: TextField(value: draft.map { String($0.chartsChecked) } ?? ""),
                       validator: FieldChecks.whole(1...500)),
             FormField(label: "Refusals seen", field: TextField(value: String(draft?.refusalsSeen ?? 0)),

@@ -3,7 +3,7 @@ import RecoveryModel
 import TUI
 
 /// The last 28 days of MAR chart checks, newest first, with late entries and corrections
-/// marked. `a` logs a check (service and round remembered from your last one), `c` shows which
+/// marked. `a` logs a check (on your own service, for the round due now), `c` shows which
 /// rounds were checked, Enter opens a check with any corrections beside the original.
 public struct MARChecksScreen: ListScreen {
     public let id = Section.marChecks.rawValue
@@ -43,12 +43,19 @@ public struct MARChecksScreen: ListScreen {
 
     public func appear(context: ScreenContext) -> [AppEffect] { [ask(.loadMARChecks(days: 28), context: context)] }
 
-    /// The service and round of the signed-in user's latest check.
-    func remembered(for user: StaffMember?) -> (Int64?, MARRound) {
-        guard let user, let last = checks.filter({ $0.checkedByID == user.id }).max(by: { $0.recordedAt < $1.recordedAt }) else {
-            return (services.first?.id, .morning)
+    /// Where a new check starts: the user's own service (the first of their services; for a
+    /// provider-wide role, the service of their latest check, or the first service), and the
+    /// round due now by the clock at that service (`MARRound.due`).
+    func startingPoint(for user: StaffMember?, at now: Date) -> (Int64?, MARRound) {
+        let active = services.filter(\.active)
+        var serviceID = (active.first ?? services.first)?.id
+        if let home = ServiceScope.homeService(of: user), services.contains(where: { $0.id == home }) {
+            serviceID = home
+        } else if let user, let last = checks.filter({ $0.checkedByID == user.id }).max(by: { $0.recordedAt < $1.recordedAt }) {
+            serviceID = last.draft.serviceID
         }
-        return (last.draft.serviceID, last.draft.round)
+        let kind = services.first { $0.id == serviceID }?.kind ?? .residential
+        return (serviceID, MARRound.due(at: now, in: kind))
     }
 
     public mutating func perform(_ command: CommandID, context: ScreenContext) -> ScreenResponse {
@@ -56,12 +63,12 @@ public struct MARChecksScreen: ListScreen {
         switch command.rawValue {
         case "mar-checks.add":
             guard !services.isEmpty else { return .message(.info("There are no services yet: an administrator adds them under F9.")) }
-            let (serviceID, round) = remembered(for: context.user)
+            let (serviceID, round) = startingPoint(for: context.user, at: context.now)
             return ScreenResponse(push: MARCheckFormScreen(services: services, staff: staff, serviceID: serviceID, round: round,
                                                            today: context.now,
                                                            lateEntryHours: context.environment.configuration.lateEntryHours))
         case "mar-checks.coverage":
-            let (serviceID, _) = remembered(for: context.user)
+            let (serviceID, _) = startingPoint(for: context.user, at: context.now)
             return ScreenResponse(push: CoverageScreen(checks: checks, services: services, serviceID: serviceID))
         case AppCommand.open.rawValue:
             guard checks.indices.contains(list.state.selected) else { return .done }

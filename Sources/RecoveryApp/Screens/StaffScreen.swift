@@ -42,7 +42,7 @@ public struct StaffScreen: ListScreen {
                     FormField(label: "Name", validator: FieldChecks.required("their name")),
                     FormField(label: "Role", hint: "e.g. team leader", validator: FieldChecks.role),
                     FormField(label: "Service", field: TextField(value: serviceNames.first ?? ""),
-                              hint: "Blank for all services", validator: { value in
+                              hint: "Blank only for provider-wide roles", validator: { value in
                                   value.trimmed.isEmpty || serviceNames.contains(where: { $0.lowercased() == value.trimmed.lowercased() })
                                       ? nil : "No service of that name"
                               }),
@@ -50,9 +50,18 @@ public struct StaffScreen: ListScreen {
                               validator: FieldChecks.pin(optional: true)),
                     FormField(label: "PIN again", field: TextField(masked: true), validator: FieldChecks.pin(optional: true)),
                 ],
-                crossCheck: FieldChecks.pinsMatch(3, 4),
+                crossCheck: { values in
+                    // A service-level role works somewhere (the store refuses otherwise).
+                    if values[2].isEmpty, services.count != 1, let role = Role(name: values[1]), !ServiceScope.isProviderWide(role) {
+                        return "a \(role.title.lowercased()) works at a service; name it"
+                    }
+                    return FieldChecks.pinsMatch(3, 4)(values)
+                },
                 makeRequest: { values in
-                    let ids = services.filter { $0.name.lowercased() == values[2].lowercased() }.map(\.id)
+                    var ids = services.filter { $0.name.lowercased() == values[2].lowercased() }.map(\.id)
+                    if ids.isEmpty, services.count == 1, let role = Role(name: values[1]), !ServiceScope.isProviderWide(role) {
+                        ids = [services[0].id]
+                    }
                     return .addStaff(name: values[0], role: Role(name: values[1]) ?? .careWorker, serviceIDs: ids,
                                      pin: values[3].isEmpty ? nil : values[3])
                 }))

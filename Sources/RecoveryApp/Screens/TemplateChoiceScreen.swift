@@ -23,16 +23,18 @@ public struct TemplateChoiceScreen: ListScreen {
         if moveInList(command, context: context) { return .done }
         guard command == AppCommand.open else { return .notHandled }
         let index = list.state.selected
+        // A new plan starts on the user's own service; provider-wide roles start provider-wide.
+        let serviceID = ServiceScope.homeService(of: context.user)
         let draft: PlanDraft
         if index == 0 {
-            draft = PlanDraft(serviceID: nil, title: "", source: .inspectionFinding, ownerID: context.user?.id,
+            draft = PlanDraft(serviceID: serviceID, title: "", source: .inspectionFinding, ownerID: context.user?.id,
                               steps: (1...5).map { position in
                                   PlanStepDraft(definition: PlanStepDefinition(position: position, role: .teamLeader, action: "",
                                                                                recordedIn: "", cadence: .weekly),
                                                 firstDue: context.now)
                               }, startDate: context.now)
         } else {
-            draft = PlanDraft(template: templates[index - 1], serviceID: nil, ownerID: context.user?.id, startDate: context.now)
+            draft = PlanDraft(template: templates[index - 1], serviceID: serviceID, ownerID: context.user?.id, startDate: context.now)
         }
         return ScreenResponse(push: PlanFormScreen(draft: draft, planID: nil, status: nil), pop: true)
     }

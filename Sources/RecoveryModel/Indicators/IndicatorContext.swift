@@ -40,14 +40,19 @@ struct IndicatorContext {
 
     // MARK: Evidence from MAR checks
 
+    /// Only rounds that ended after the service was added are expected: a service added today
+    /// has none yet in the window, so no data rather than a gap.
     func coverage() -> Measure {
         let days = IndicatorID.marCoverage.definition.windowDays
         let rounds = MARRound.expected(for: service.service.kind)
         let checked = Set(window(days, endingDaysBefore: 1).map { "\(LondonDay($0.draft.date).dayNumber)-\($0.draft.round.rawValue)" })
-        var measure = Measure(denominator: Double(days * rounds.count), counting: ("round(s) without a check", "round(s) expected"))
+        var measure = Measure(denominator: 0, counting: ("round(s) without a check", "round(s) expected"))
         for offset in 1...days {
             let day = today.adding(days: -offset)
-            for round in rounds where !checked.contains("\(day.dayNumber)-\(round.rawValue)") {
+            for round in rounds {
+                if service.service.isBeforeStart(LateEntryRule.roundEnd(date: day.start, round: round)) { continue }
+                measure.denominator! += 1
+                if checked.contains("\(day.dayNumber)-\(round.rawValue)") { continue }
                 measure.numerator += 1
                 if withRecords {
                     let name = round == .visit ? "Homecare visits" : "\(round.title) round"
@@ -56,6 +61,7 @@ struct IndicatorContext {
                 }
             }
         }
+        measure.hasData = measure.denominator! > 0
         return measure
     }
 
@@ -344,7 +350,7 @@ struct IndicatorContext {
 
     func staffWithoutCompetency() -> Measure {
         var measure = Measure(counting: ("staff without a current competency", nil))
-        for staff in service.medicineStaff {
+        for staff in service.medicineStaff where staff.joined.map({ $0 <= moment }) ?? true {
             let status = CompetencyRules.status(observations: staff.observations, at: moment)
             guard !status.isCurrent else { continue }
             measure.numerator += 1

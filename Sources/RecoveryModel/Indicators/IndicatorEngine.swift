@@ -42,7 +42,8 @@ public struct IndicatorEngine: Sendable {
             for serviceID in member.serviceIDs {
                 guard let kind = byService[serviceID]?.service.kind,
                       member.role.givesMedicines(in: kind) || recorded && member.role != .administrator else { continue }
-                byService[serviceID]?.medicineStaff.append(StaffEvidence(member: member, observations: observations[member.id] ?? []))
+                byService[serviceID]?.medicineStaff.append(StaffEvidence(member: member, observations: observations[member.id] ?? [],
+                                                                         joined: evidence.staffJoined[member.id]))
             }
         }
         for key in byService.keys {
@@ -118,6 +119,8 @@ public struct IndicatorEngine: Sendable {
 
     func measure(_ id: IndicatorID, _ serviceID: Int64, at moment: Date, withRecords: Bool) -> Measure {
         guard let service = byService[serviceID] else { return Measure() }
+        // Before the service was added there is nothing to judge: no data, never a colour.
+        if service.service.isBeforeStart(moment) { return Measure(hasData: false) }
         let context = IndicatorContext(service: service, moment: moment, workingDays: workingDays, staffNames: staffNames,
                                        withRecords: withRecords)
         switch id {

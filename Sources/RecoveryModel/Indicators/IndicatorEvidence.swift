@@ -15,15 +15,19 @@ public struct IndicatorEvidence: Sendable {
     /// Observations that bear on competency (`CompetencyRules.isRelevant`).
     public var observations: [Observation]
     public var plans: [PlanRecord]
+    /// When each member of staff was added to the store, by id: they are not counted at moments
+    /// before it (as each service counts nothing before `Service.addedAt`). Missing: always there.
+    public var staffJoined: [Int64: Date]
 
     public init(services: [Service], checks: [MARCheck] = [], escalations: [Escalation] = [], staff: [StaffMember] = [],
-                observations: [Observation] = [], plans: [PlanRecord] = []) {
+                observations: [Observation] = [], plans: [PlanRecord] = [], staffJoined: [Int64: Date] = [:]) {
         self.services = services
         self.checks = checks
         self.escalations = escalations
         self.staff = staff
         self.observations = observations
         self.plans = plans
+        self.staffJoined = staffJoined
     }
 
     /// The first round day any indicator or its history looks at: 11 weeks of history before

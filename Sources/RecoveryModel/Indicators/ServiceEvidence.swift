@@ -37,6 +37,8 @@ struct ServiceEvidence: Sendable {
 struct StaffEvidence: Sendable {
     let member: StaffMember
     let observations: [Observation]
+    /// When they were added to the store (nil: not known, counted as always there).
+    var joined: Date? = nil
 }
 
 extension PlanMeasure {

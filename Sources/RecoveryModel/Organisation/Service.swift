@@ -1,3 +1,5 @@
+import Foundation
+
 /// A registered location or branch.
 public struct Service: Hashable, Sendable, Identifiable {
     /// What kind of care the service gives.
@@ -33,12 +35,23 @@ public struct Service: Hashable, Sendable, Identifiable {
     /// The registered manager's name, when known.
     public var registeredManager: String?
     public var active: Bool
+    /// When the service was added to the store (its first audit entry): its history starts
+    /// then, so indicators and coverage judge nothing before it. Nil when not known, which
+    /// counts as having always been there.
+    public var addedAt: Date?
 
-    public init(id: Int64, name: String, kind: Kind, registeredManager: String? = nil, active: Bool = true) {
+    public init(id: Int64, name: String, kind: Kind, registeredManager: String? = nil, active: Bool = true,
+                addedAt: Date? = nil) {
         self.id = id
         self.name = name
         self.kind = kind
         self.registeredManager = registeredManager
         self.active = active
+        self.addedAt = addedAt
+    }
+
+    /// True when `moment` is before the service was added (so nothing can be expected of it then).
+    public func isBeforeStart(_ moment: Date) -> Bool {
+        addedAt.map { moment < $0 } ?? false
     }
 }

@@ -4,7 +4,8 @@ public struct StaffMember: Hashable, Sendable, Identifiable {
     public var id: Int64
     public var name: String
     public var role: Role
-    /// The services they work in.
+    /// The services they work in, in the order they were added to them (the first is their home
+    /// service, where their forms start; see `ServiceScope`).
     public var serviceIDs: [Int64]
     public var active: Bool
     /// True when they have a PIN and may sign in.

@@ -4,6 +4,8 @@ import Foundation
 public enum StoreError: Error, Hashable, Sendable, CustomStringConvertible {
     /// The actor's role does not allow this.
     case notAllowed(Permission, Role)
+    /// The actor's role allows it, but not for this service: they work elsewhere (`ServiceScope`).
+    case outsideScope(String)
     /// The input is wrong (a blank name, a short PIN); the words say what to change.
     case invalid(String)
     /// No such record.
@@ -19,7 +21,7 @@ public enum StoreError: Error, Hashable, Sendable, CustomStringConvertible {
         switch self {
         case .notAllowed(let permission, let role):
             return "A \(role.title.lowercased()) may not \(permission.rawValue); that needs: \(Permissions.whoMay(permission))."
-        case .invalid(let message), .notFound(let message), .conflict(let message),
+        case .outsideScope(let message), .invalid(let message), .notFound(let message), .conflict(let message),
              .unusableStore(let message), .storage(let message):
             return message
         }

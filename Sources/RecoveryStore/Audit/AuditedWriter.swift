@@ -7,6 +7,9 @@ import RecoveryModel
 struct AuditedWriter {
     let db: Database
     let stamp: WriteStamp
+    /// The member of staff making the change, read inside the transaction (nil for changes
+    /// RecoveryDesk makes itself); see `requireScope`.
+    var acting: ActingStaff? = nil
 
     /// Inserts a row (with `id` in `values` to choose it) and audits it. Returns the row id.
     /// Event tables pass `occurredAt`, stored in their `occurred_at` column.

@@ -3,8 +3,8 @@ import GRDB
 import RecoveryModel
 
 /// The one door for every change. In ONE immediate transaction it works out who the actor really
-/// is from the staff table (an `Actor` value claiming a role is not trusted), checks the
-/// permission, runs the change through an `AuditedWriter` (stamps plus audit entries), and
+/// is from the staff table (an `Actor` value claiming a role is not trusted) with their services,
+/// checks the permission, runs the change through an `AuditedWriter` (stamps plus audit entries), and
 /// commits; any refusal or failure rolls the whole change back.
 enum WritePath {
     /// A change made by a signed-in member of staff who needs `permission`.
@@ -20,7 +20,10 @@ enum WritePath {
                 throw StoreError.invalid("\(name) is no longer active, so cannot make changes.")
             }
             guard Permissions.allows(role, permission) else { throw StoreError.notAllowed(permission, role) }
-            return try body(AuditedWriter(db: db, stamp: WriteStamp(actorID: userID, actorName: name, recordedAt: now)))
+            // Their services, read here too: the service scope is checked against the store, not the caller.
+            let acting = ActingStaff(id: userID, name: name, role: role, serviceIDs: try ActingStaff.services(db, of: userID))
+            return try body(AuditedWriter(db: db, stamp: WriteStamp(actorID: userID, actorName: name, recordedAt: now),
+                                          acting: acting))
         }
     }
 

@@ -11,6 +11,10 @@ struct UsersAddCommand: ParsableCommand {
         discussion: """
         Standard input: the acting administrator's PIN, then the new person's PIN (unless \
         --no-pin). ROLE by its name in any case, with spaces or hyphens (e.g. "team leader"). \
+        A service-level role (everyone but the quality lead, nominated individual, provider \
+        operations lead, safeguarding lead and administrator) needs --service, unless the \
+        provider has only one service, which is then used; the first --service is their home \
+        service, where their forms start. \
         \(CommandSupport.storeHelp)
         """
     )
@@ -41,11 +45,19 @@ struct UsersAddCommand: ParsableCommand {
             }
             let opened = try CommandSupport.openStore(store)
             let services = try opened.services(includingInactive: false)
-            let serviceIDs = try service.map { wanted in
+            var serviceIDs = try service.map { wanted in
                 guard let found = services.first(where: { $0.name.caseInsensitiveCompare(wanted) == .orderedSame }) else {
                     throw CommandFailure("There is no active service called \(wanted).")
                 }
                 return found.id
+            }
+            // A service-level role works somewhere: the only service, or the one named.
+            if serviceIDs.isEmpty && !ServiceScope.isProviderWide(parsedRole) {
+                guard services.count == 1 else {
+                    throw CommandFailure("A \(parsedRole.title.lowercased()) works at one service or more: name it with --service "
+                                         + "(one of \(ServiceScope.list(services.map(\.name)))).")
+                }
+                serviceIDs = [services[0].id]
             }
             let actor = try CommandSupport.signIn(opened, as: actingAs)
             let pin = noPIN ? nil : try CommandSupport.readPIN("the new PIN for \(name)")

@@ -26,9 +26,9 @@ import TUI
         let people = try app.store.staff(includingInactive: false)
         let admin = people.first { $0.role == .administrator }!
         let tom = people.first { $0.name == "Tom Reid" }!
-        let fay = try app.store.addStaff(name: "Fay Ward", role: .fieldSupervisor, serviceIDs: [], pin: "2222",
-                                         by: admin.actor, at: Self.now)
         let service = try app.store.services(includingInactive: false)[0]
+        let fay = try app.store.addStaff(name: "Fay Ward", role: .fieldSupervisor, serviceIDs: [service.id], pin: "2222",
+                                         by: admin.actor, at: Self.now)
         let yesterday = Self.now.addingTimeInterval(-86_400)
         _ = try app.store.logMARCheck(MARCheckDraft(serviceID: service.id, date: yesterday, round: .morning, chartsChecked: 8),
                                       lateEntryRule: LateEntryRule(), by: tom.actor, at: yesterday.addingTimeInterval(11 * 3600))
@@ -49,7 +49,8 @@ import TUI
     }
 
     @Test(arguments: sizes) func listsAndFormsWithTheirMessages(size: Size) throws {
-        let app = try Harness(size: size)
+        // Set up three days ago: the coverage grid shows the days before as not due.
+        let app = try Harness(size: size, setUpAt: Self.now.addingTimeInterval(-3 * 86_400))
         try evidence(app)
         app.runner.runUntilIdle()
         app.signIn("Fay", pin: "2222")
@@ -81,7 +82,7 @@ import TUI
     @Test func aProblemFoundAtAPlanStepOpensAPrefilledEscalation() throws {
         let app = try Harness()
         let admin = try app.store.staff(includingInactive: false).first { $0.role == .administrator }!
-        let dee = try app.store.addStaff(name: "Dee Morgan", role: .deputyManager, serviceIDs: [], pin: "4321",
+        let dee = try app.store.addStaff(name: "Dee Morgan", role: .deputyManager, serviceIDs: admin.serviceIDs, pin: "4321",
                                          by: admin.actor, at: Self.now)
         let template = try #require(app.state.environment.templates.first { $0.id == "refusal-recording-gaps" })
         let service = try app.store.services(includingInactive: false)[0]

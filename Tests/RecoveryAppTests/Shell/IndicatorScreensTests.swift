@@ -71,7 +71,7 @@ import TUI
                                      by: admin.actor, at: started)
         let ben = try store.addStaff(name: "Ben Carter", role: .seniorCarer, serviceIDs: [oak.id, elm.id], pin: nil,
                                      by: admin.actor, at: started)
-        let fay = try store.addStaff(name: "Fay Ward", role: .fieldSupervisor, serviceIDs: [], pin: "2222",
+        let fay = try store.addStaff(name: "Fay Ward", role: .fieldSupervisor, serviceIDs: [oak.id, elm.id], pin: "2222",
                                      by: admin.actor, at: started)
         let dee = try store.addStaff(name: "Dee Morgan", role: .deputyManager, serviceIDs: [oak.id], pin: "4321",
                                      by: admin.actor, at: started)
@@ -99,7 +99,7 @@ import TUI
                                           at: LateEntryRule.roundEnd(date: date, round: round).addingTimeInterval(1800))
             }
             _ = try store.logMARCheck(MARCheckDraft(serviceID: elm.id, date: date, round: .visit, chartsChecked: 12),
-                                      lateEntryRule: LateEntryRule(), by: tom.actor,
+                                      lateEntryRule: LateEntryRule(), by: fay.actor,
                                       at: LateEntryRule.roundEnd(date: date, round: .visit).addingTimeInterval(1800))
         }
         let raised = Self.now.addingTimeInterval(-10 * day)
@@ -115,7 +115,8 @@ import TUI
 
     /// A harness on the evidence, signed in as Fay and showing the dashboard.
     func signedIn(size: Size) throws -> Harness {
-        let app = try Harness(size: size)
+        // The store was set up before the evidence began (history counts nothing from before).
+        let app = try Harness(size: size, setUpAt: Self.now.addingTimeInterval(-60 * 86_400))
         try evidence(app)
         app.runner.runUntilIdle()
         app.signIn("Fay", pin: "2222")

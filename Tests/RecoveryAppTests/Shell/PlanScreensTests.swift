@@ -13,7 +13,7 @@ import TUI
 
     func deputyManager(_ app: Harness) throws {
         let admin = try app.store.staff(includingInactive: false).first { $0.role == .administrator }!
-        _ = try app.store.addStaff(name: "Dee Morgan", role: .deputyManager, serviceIDs: [], pin: "4321",
+        _ = try app.store.addStaff(name: "Dee Morgan", role: .deputyManager, serviceIDs: admin.serviceIDs, pin: "4321",
                                    by: admin.actor, at: ShellTestSupport.fixedNow)
     }
 
@@ -89,7 +89,8 @@ import TUI
         let dee = try app.store.staff(includingInactive: false).first { $0.name == "Dee Morgan" }!
         let template = try #require(app.state.environment.templates.first { $0.id == "late-mar-returns" })
         let start = UKDateFormat.parseDate("01/08/2026")!
-        let plan = try app.store.createPlan(PlanDraft(template: template, serviceID: nil, ownerID: dee.id, startDate: start),
+        let plan = try app.store.createPlan(PlanDraft(template: template, serviceID: dee.serviceIDs.first, ownerID: dee.id,
+                                                      startDate: start),
                                             activate: true, by: dee.actor, at: start)
         for (month, met) in [("01/08/2026", 97), ("01/09/2026", 99)] {
             try app.store.recordMeasurement(measureID: plan.measures[0].id,
@@ -121,7 +122,7 @@ import TUI
         try deputyManager(app)
         let dee = try app.store.staff(includingInactive: false).first { $0.name == "Dee Morgan" }!
         let template = try #require(app.state.environment.templates.first { $0.id == "refusal-recording-gaps" })
-        let created = try app.store.createPlan(PlanDraft(template: template, serviceID: nil, ownerID: dee.id,
+        let created = try app.store.createPlan(PlanDraft(template: template, serviceID: dee.serviceIDs.first, ownerID: dee.id,
                                                          startDate: ShellTestSupport.fixedNow),
                                                activate: true, by: dee.actor, at: ShellTestSupport.fixedNow)
         app.runner.runUntilIdle()
@@ -150,7 +151,7 @@ import TUI
         try deputyManager(app)
         let dee = try app.store.staff(includingInactive: false).first { $0.name == "Dee Morgan" }!
         let template = try #require(app.state.environment.templates.first { $0.id == "refusal-recording-gaps" })
-        let created = try app.store.createPlan(PlanDraft(template: template, serviceID: nil, ownerID: dee.id,
+        let created = try app.store.createPlan(PlanDraft(template: template, serviceID: dee.serviceIDs.first, ownerID: dee.id,
                                                          startDate: ShellTestSupport.fixedNow),
                                                activate: true, by: dee.actor, at: ShellTestSupport.fixedNow)
         app.runner.runUntilIdle()

@@ -31,7 +31,9 @@ final class TestClock: @unchecked Sendable {
         let clock = TestClock(ShellTestSupport.fixedNow)
         let runner: AppRunner
 
-        init(setUp: Bool = true, idleMinutes: Int = 5, size: Size = Size(width: 100, height: 30)) throws {
+        /// `setUpAt`: when the store was set up (its first service's history starts then).
+        init(setUp: Bool = true, idleMinutes: Int = 5, size: Size = Size(width: 100, height: 30),
+             setUpAt: Date = ShellTestSupport.fixedNow) throws {
             terminal = TestTerminal(size: size)
             home = Support.temporaryHome()
             store = try SQLiteRecoveryStore.open(at: home.appendingPathComponent("store.sqlite"), createIfMissing: true)
@@ -39,9 +41,9 @@ final class TestClock: @unchecked Sendable {
             if setUp {
                 let admin = try store.setUp(SetUpRequest(providerName: "Brookfield Care", serviceName: "Oak House",
                                                          serviceKind: .residential, administratorName: "Amara Okafor",
-                                                         pin: "2468"), at: Support.fixedNow)
-                _ = try store.addStaff(name: "Tom Reid", role: .teamLeader, serviceIDs: [], pin: "1357",
-                                       by: admin.actor, at: Support.fixedNow)
+                                                         pin: "2468"), at: setUpAt)
+                _ = try store.addStaff(name: "Tom Reid", role: .teamLeader, serviceIDs: admin.serviceIDs, pin: "1357",
+                                       by: admin.actor, at: setUpAt)
                 start = .signIn(try store.provider())
             }
             var environment = Support.environment(home: home)
