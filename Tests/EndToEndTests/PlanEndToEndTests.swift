@@ -47,7 +47,7 @@ import Testing
         try session.send("<", "<", "<", "<")
         let skipped = try session.waitFor("Step 1 of 5")
         #expect(skipped.contains("Last recorded: ⤼ skipped"), "\(skipped)")
-        #expect(skipped.contains("because: Office closed for the audit"), "\(skipped)")
+        #expect(skipped.contains("reason: Office closed for the audit"), "\(skipped)")
         #expect(skipped.contains("[1⤼] 2✓  3✓  4✓  5✓"), "\(skipped)")
         try session.send("Escape")
         let detail = try session.waitFor("The five steps")

@@ -111,7 +111,7 @@ public struct StepThroughScreen: Screen {
         y += 1
         if let last = step.lastEntry {
             var text = "Last recorded: \(last.outcome.symbol) \(last.outcome.title.lowercased()) \(UKDateFormat.date(last.occurredAt)) \(UKDateFormat.time(last.occurredAt)) by \(last.recordedBy)"
-            if last.outcome == .skipped, !last.note.isEmpty { text += ", because: \(last.note)" }
+            if last.outcome == .skipped, !last.note.isEmpty { text += "; reason: \(last.note)" }
             line(text, last.outcome == .skipped ? .warning : .normal)
         } else {
             line("Not recorded yet.", .muted)
