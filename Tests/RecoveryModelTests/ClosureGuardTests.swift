@@ -73,7 +73,7 @@ import Testing
         #expect(Self.check(Self.plan(reviews: review), on: "05/02/2027").gaps == [.noStepDone(skipped: 0)])
         let skipped = Self.check(Self.plan(entries: [Self.entry(.skipped, "10/11/2026")], reviews: review), on: "05/02/2027")
         #expect(skipped.gaps == [.noStepDone(skipped: 1)])
-        #expect(skipped.refusal == "No step of this plan has been recorded as done, only skipped: record what was done with s.")
+        #expect(skipped.refusal == "No step of this plan has been recorded as done, only skipped: open the steps (s) and record what was done.")
         #expect(Self.check(Self.plan(entries: [Self.entry(.problemFound, "10/11/2026")], reviews: review), on: "05/02/2027").canClose)
     }
 

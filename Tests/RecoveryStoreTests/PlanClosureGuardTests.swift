@@ -27,7 +27,7 @@ import Testing
         }
         #expect(refusal == .invalid(
             "Not closed: Complete refusal records: 95% or more in 2 of the 3 months required; earliest close 31/01/2027. "
-                + "No step of this plan has been recorded yet: record what was done with s. "
+                + "No step of this plan has been recorded yet: open the steps (s) and record what was done. "
                 + "Once the targets are met (31/01/2027 at the earliest), a governance review must record the decision to close."))
         #expect(try p.store.plan(plan.id).status == .active)
     }
@@ -54,7 +54,7 @@ import Testing
         #expect(close("Trying early", by: p.deputy.actor) == .invalid(
             "Not closed: MAR charts returned on time: no results yet; needs 98% or more in each of 3 months running; earliest close 28/02/2027; "
                 + "Late charts escalated in time: nothing recorded since 01/09/2026; each must be handled within 1 working day; earliest close 10/12/2026. "
-                + "No step of this plan has been recorded yet: record what was done with s. "
+                + "No step of this plan has been recorded yet: open the steps (s) and record what was done. "
                 + "Once the targets are met (28/02/2027 at the earliest), a governance review must record the decision to close."))
 
         // Three past months at or above 98% on time, and the escalation figures for them.
@@ -71,14 +71,14 @@ import Testing
 
         // The targets are met (November completed the three months), but nothing else is there.
         #expect(close("Sustained", by: p.deputy.actor) == .invalid(
-            "No step of this plan has been recorded yet: record what was done with s. "
+            "No step of this plan has been recorded yet: open the steps (s) and record what was done. "
                 + "No governance review has recorded a decision to close since the targets were met on 30/11/2026: record one with r."))
 
         // A skipped step is not a step done.
         _ = try p.store.recordStepEntry(planID: plan.id, stepID: plan.steps[0].id, outcome: .skipped, note: "Office closed",
                                         evidence: "", occurredAt: londonNoon(1, 12, 2026), by: p.leader.actor, at: today)
         #expect(close("Sustained", by: p.deputy.actor) == .invalid(
-            "No step of this plan has been recorded as done, only skipped: record what was done with s. "
+            "No step of this plan has been recorded as done, only skipped: open the steps (s) and record what was done. "
                 + "No governance review has recorded a decision to close since the targets were met on 30/11/2026: record one with r."))
         _ = try p.store.recordStepEntry(planID: plan.id, stepID: plan.steps[0].id, outcome: .done, note: "",
                                         evidence: "Returns log", occurredAt: londonNoon(2, 12, 2026), by: p.leader.actor, at: today)
@@ -164,6 +164,6 @@ import Testing
         #expect(storeRefusal { () throws(StoreError) in
             try p.store.closePlan(noMeasure.id, note: "x", workingDays: .weekendsOnly, by: p.deputy.actor, at: londonNoon(1, 9, 2026))
         } == .invalid("The plan has no outcome measure: add one before it can close. "
-            + "No step of this plan has been recorded yet: record what was done with s."))
+            + "No step of this plan has been recorded yet: open the steps (s) and record what was done."))
     }
 }

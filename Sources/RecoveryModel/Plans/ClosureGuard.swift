@@ -26,8 +26,8 @@ public enum ClosureGap: Hashable, Sendable {
             return "\(name): \(why)"
         case .noStepDone(let skipped):
             return skipped == 0
-                ? "No step of this plan has been recorded yet: record what was done with s."
-                : "No step of this plan has been recorded as done, only skipped: record what was done with s."
+                ? "No step of this plan has been recorded yet: open the steps (s) and record what was done."
+                : "No step of this plan has been recorded as done, only skipped: open the steps (s) and record what was done."
         case .signOffAwaitsTargets(let earliest):
             let when = earliest.map { " (\($0) at the earliest)" } ?? ""
             return "Once the targets are met\(when), a governance review must record the decision to close."
