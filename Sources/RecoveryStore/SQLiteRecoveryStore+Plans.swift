@@ -153,15 +153,10 @@ extension SQLiteRecoveryStore {
             if note.isEmpty {
                 throw StoreError.invalid("Write a closing review note: a plan closes only with a note of the review that closed it.")
             }
-            // The closure guard: every measure achieved on the day of closing.
-            let evaluations = plan.measures.map {
-                TargetEngine.evaluate($0.definition, records: $0.records, planStart: plan.draft.startDate, today: now,
-                                      workingDays: workingDays)
-            }
-            let check = TargetEngine.closure(of: evaluations)
-            guard check.canClose else {
-                throw StoreError.invalid("Not closed: " + check.missing.joined(separator: "; "))
-            }
+            // The closure guard: every measure achieved on the day of closing, a step recorded as
+            // done, and a governance review that decided to close since the targets were met.
+            let check = ClosureGuard.check(plan, today: now, workingDays: workingDays)
+            guard check.canClose else { throw StoreError.invalid(check.refusal) }
             try Self.recordStatus(writer, planID: planID, from: plan.status, to: .closed, reason: note, action: "close")
         }
     }
@@ -236,7 +231,9 @@ extension SQLiteRecoveryStore {
 
     public func recordReview(planID: Int64, kind: ReviewKind, decision: ReviewDecision, note: String, challenge: String,
                              occurredAt: Date, by actor: Actor, at now: Date) throws(StoreError) -> PlanReview {
-        try WritePath.write(pool, by: actor, needing: .reviewPlan, at: now) { writer in
+        // A decision to close is the sign-off the closure guard looks for, so only a role that
+        // may close plans can record one.
+        try WritePath.write(pool, by: actor, needing: decision == .close ? .closePlan : .reviewPlan, at: now) { writer in
             let db = writer.db
             _ = try Self.planStatus(db, planID)
             try writer.requireScope(of: try Self.planService(db, planID)) { "record a review of a plan for \($0)" }
@@ -245,7 +242,8 @@ extension SQLiteRecoveryStore {
             if occurredAt > now.addingTimeInterval(300) {
                 throw StoreError.invalid("A review cannot be recorded as held in the future.")
             }
-            // A decision to close is recorded here; closing itself goes through the closure guard.
+            // A decision to close is recorded here; closing itself goes through the closure guard,
+            // which needs such a review held on or after the day the targets were met.
             let id = try writer.insert(into: .planReview, [
                 "plan_id": planID, "kind": kind.rawValue, "decision": decision.rawValue, "note": note,
                 "challenge": challenge.trimmingCharacters(in: .whitespacesAndNewlines),

@@ -3,7 +3,8 @@ import TestSupport
 import Testing
 
 /// A deputy manager's recovery plan on the real binary: from the late MAR returns template,
-/// through the five steps, a refused closure, three months of results, and a closure that holds.
+/// through the five steps (one skipped, and drawn as skipped), a refused closure, three months of
+/// results, a closure refused for want of a sign-off review, the review, and a closure that holds.
 @Suite(.serialized) struct PlanEndToEndTests {
     @Test func lateMARReturnsPlanFromTemplateToClosure() throws {
         var setUp = StoreSetUp()
@@ -29,14 +30,29 @@ import Testing
         try session.send("Enter")
         try session.waitFor("The five steps")
         try session.send("s")
-        for position in 1...5 {
+        // Step 1 is skipped, with a reason; the others are done.
+        try session.waitFor("Step 1 of 5")
+        try session.send("s")
+        try session.waitFor("Why it was skipped")
+        try session.type("Office closed for the audit")
+        try session.send("Enter", "Enter", "Enter")
+        for position in 2...5 {
             try session.waitFor("Step \(position) of 5")
             try session.send("d")
             try session.waitFor("When it happened")
             try session.send("Enter", "Enter", "Enter")
         }
         try session.waitFor("That was step 5 of 5")
-        try session.send("Escape", "c")
+        // Back on step 1 the skip is drawn as skipped, with its reason, never as done.
+        try session.send("<", "<", "<", "<")
+        let skipped = try session.waitFor("Step 1 of 5")
+        #expect(skipped.contains("Last recorded: ⤼ skipped"), "\(skipped)")
+        #expect(skipped.contains("reason: Office closed for the audit"), "\(skipped)")
+        #expect(skipped.contains("[1⤼] 2✓  3✓  4✓  5✓"), "\(skipped)")
+        try session.send("Escape")
+        let detail = try session.waitFor("The five steps")
+        #expect(detail.contains("last ⤼ skipped"), "\(detail)")
+        try session.send("c")
         try session.waitFor("Closing review note")
         try session.type("Charts are coming back on time now")
         try session.send("Enter")
@@ -60,7 +76,32 @@ import Testing
             try session.send("C-s")
             try session.waitFor("Result recorded.")
         }
+        // The targets are met, but no governance review has decided to close since then.
+        let unsigned = try session.waitFor("No governance review has recorded")
+        #expect(unsigned.contains("Not ready to close"), "\(unsigned)")
+        #expect(unsigned.contains("31/10/2026"), "\(unsigned)")
+        try session.send("c")
+        try session.waitFor("Closing review note")
+        try session.type("Three months at 99%, every late chart escalated in time")
+        try session.send("Enter")
+        try session.waitFor("Not saved: No governance review has recorded a decision to close")
+        try session.send("Escape")
+        try session.waitFor("Unsaved input")
+        try session.send("y")
+        try session.waitFor("The five steps")
+
+        // The registered manager's review decides to close (the form offers it), with a challenge.
+        try session.send("r")
+        let form = try session.waitFor("Record a governance review")
+        #expect(form.contains("close"), "\(form)")
+        try session.send("Enter", "Enter")
+        try session.type("Returns log and escalations looked at together")
+        try session.send("Enter")
+        try session.type("Asked to see October's two late charts")
+        try session.send("Enter")
+        try session.waitFor("review recorded: close")
         try session.waitFor("the plan can be closed")
+        try session.waitFor("Signed off")
         try session.send("c")
         try session.waitFor("Closing review note")
         try session.type("Three months at 99%, every late chart escalated in time")
@@ -76,5 +117,10 @@ import Testing
                                          environment: ["HOME": session.home.path])
         #expect(plans.status == 0)
         #expect(plans.output.contains("\"closed\"") || plans.output.contains("Closed"), "\(plans.output)")
+        // The store's own daily backup sits beside it, named after it and the day.
+        let backups = session.home.appendingPathComponent("store.sqlite.backups")
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: backups.path)) ?? []
+        #expect(names.count == 1 && names.allSatisfy { $0.wholeMatch(of: #/store-\d{4}-\d{2}-\d{2}\.backup\.sqlite/#) != nil },
+                "\(names)")
     }
 }

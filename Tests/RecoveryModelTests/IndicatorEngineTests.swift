@@ -348,6 +348,47 @@ private let allThresholdCases: [ThresholdCase] = {
         }
     }
 
+    @Test func aClosureWithTheTargetsMetButNoSignOffReviewIsUnsupported() {
+        // Closed 30 days ago (22/10/2026) after three months at 96% (July to September, so the
+        // targets were met on 30/09/2026), with a step done; only the sign-off review differs.
+        let closedDay = Scene.day(30)
+        let results = (1...3).map { back in
+            PeriodResult(periodStart: closedDay.startOfMonth.adding(months: -back).start, numerator: 96, denominator: 100)
+        }
+        let measure = PlanMeasure(id: 1, definition: OutcomeMeasureDefinition(
+            name: "Complete refusal records", period: .month, source: .manualAudit,
+            rules: [.atLeastPercentForConsecutivePeriods(percent: 95, periods: 3)]), results: results)
+        let step = PlanStep(id: 1, definition: PlanStepDefinition(position: 1, role: .teamLeader, action: "Audit refusals",
+                                                                  recordedIn: "Audit file", cadence: .monthly),
+                            firstDue: Scene.day(130).start,
+                            entries: [StepEntry(id: 1, outcome: .done, note: "", evidence: "Audit file", occurredAt: Scene.day(60).start,
+                                                recordedAt: Scene.day(60).start, recordedBy: "Tom Reid")])
+        let changes = [PlanStatusChange(from: nil, to: .active, reason: "Started", at: Scene.day(130).start, by: "A"),
+                       PlanStatusChange(from: .active, to: .closed, reason: "Closed", at: closedDay.start.addingTimeInterval(15 * 3600), by: "A")]
+        func review(_ decision: ReviewDecision, _ day: LondonDay) -> PlanReview {
+            PlanReview(id: 1, kind: .provider, decision: decision, note: "Looked at the audits", challenge: "",
+                       occurredAt: day.start.addingTimeInterval(14 * 3600), recordedBy: "Nia Provider")
+        }
+        let cases: [(reviews: [PlanReview], unsupported: Bool, label: String)] = [
+            ([], true, "no review at all"),
+            ([review(.continuePlan, closedDay)], true, "a review that did not decide to close"),
+            ([review(.close, Scene.day(60))], true, "a decision to close before the targets were met"),
+            ([review(.close, Scene.day(10))], true, "a decision to close after the plan had closed"),
+            ([review(.close, closedDay)], false, "a decision to close on the day, after the targets were met"),
+        ]
+        for item in cases {
+            var scene = Scene()
+            scene.plan(status: .closed, startedDaysBack: 130, steps: [step], measures: [measure], reviews: item.reviews,
+                       changes: changes)
+            #expect(scene.value(.unsupportedClosures).value == (item.unsupported ? 1 : 0), "\(item.label)")
+            if item.unsupported {
+                let records = scene.engine().records(.unsupportedClosures, serviceID: 1)
+                #expect(records.first?.summary.contains("no review deciding to close after the targets were met") == true,
+                        "\(item.label): \(records)")
+            }
+        }
+    }
+
     @Test func aLateReturnOnFridayEscalatedOnMondayIsInTimeButTuesdayIsNot() {
         // Friday 13/11/2026: the next working day is Monday 16/11.
         for (raisedDaysBack, counted) in [(5, false), (4, true)] {

@@ -137,6 +137,25 @@ enum DemoFixture {
         #expect(plans.contains { !$0.reviews.isEmpty })
         #expect(plans.contains { plan in plan.measures.contains { !$0.results.isEmpty } })
 
+        // Closed plans: those closed through the guard had their sign-off review after the targets
+        // were met (so the unsupported-closure indicator leaves them alone); those brought in
+        // from the old system had none.
+        let (_, holidays) = try DemoFixture.inputs()
+        let closedPlans = plans.filter { $0.status == .closed }
+        #expect(closedPlans.contains { !$0.draft.title.hasSuffix("(old system)") })
+        #expect(closedPlans.contains { $0.draft.title.hasSuffix("(old system)") })
+        for plan in closedPlans {
+            let closed = try #require(plan.closedAt)
+            let imported = plan.draft.title.hasSuffix("(old system)")
+            let evaluations = plan.measures.map {
+                TargetEngine.evaluate($0.definition, records: $0.records, planStart: plan.draft.startDate, today: closed,
+                                      workingDays: holidays)
+            }
+            let check = ClosureGuard.check(plan, evaluations: evaluations, at: closed)
+            #expect(check.canClose == !imported, "\(plan.draft.title): \(check.refusal)")
+            if !imported { #expect(check.signOff?.decision == .close) }
+        }
+
         // The plan in monitoring passes the closure guard.
         let ready = try #require(plans.first { $0.status == .monitoring })
         let manager = try #require(staff.first { $0.role == .registeredManager && $0.serviceIDs == [ready.draft.serviceID ?? -1] })

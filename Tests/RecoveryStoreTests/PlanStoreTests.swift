@@ -53,6 +53,11 @@ import Testing
             _ = try p.store.recordReview(planID: plan.id, kind: .manager, decision: .continuePlan, note: "Fine",
                                          challenge: "", occurredAt: now, by: p.leader.actor, at: now)
         } == .notAllowed(.reviewPlan, .teamLeader))
+        // A decision to close is the closure's sign-off: it needs a role that may close plans.
+        #expect(storeRefusal { () throws(StoreError) in
+            _ = try p.store.recordReview(planID: plan.id, kind: .manager, decision: .close, note: "Fine",
+                                         challenge: "", occurredAt: now, by: p.leader.actor, at: now)
+        } == .notAllowed(.closePlan, .teamLeader))
         #expect(storeRefusal { () throws(StoreError) in
             try p.store.closePlan(plan.id, note: "Done", workingDays: .weekendsOnly, by: p.leader.actor, at: now)
         } == .notAllowed(.closePlan, .teamLeader))
@@ -179,6 +184,7 @@ import Testing
                                           result: PeriodResult(periodStart: londonDay(1, month, 2026), numerator: 50, denominator: 50),
                                           by: p.supervisor.actor, at: londonNoon(2, 9, 2026))
         }
+        try p.recordStepAndSignOff(met, at: londonNoon(2, 9, 2026))
         try p.store.closePlan(met.id, note: "Three months at 100%", workingDays: .weekendsOnly, by: p.deputy.actor,
                               at: londonNoon(2, 9, 2026))
         #expect(storeRefusal { () throws(StoreError) in
@@ -254,6 +260,7 @@ import Testing
                                           result: PeriodResult(periodStart: londonDay(1, month, 2026), numerator: 50, denominator: 50),
                                           by: p.supervisor.actor, at: londonNoon(2, 12, 2026))
         }
+        try p.recordStepAndSignOff(closed, at: londonNoon(2, 12, 2026))
         try p.store.closePlan(closed.id, note: "Sustained", workingDays: .weekendsOnly, by: p.deputy.actor, at: londonNoon(2, 12, 2026))
         #expect(storeRefusal { () throws(StoreError) in
             try p.store.amendPlan(closed.id, to: amended, reason: "More", by: p.deputy.actor, at: londonNoon(2, 12, 2026))

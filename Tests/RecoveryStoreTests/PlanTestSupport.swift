@@ -27,6 +27,16 @@ struct PlanStore {
         try #require(try PlanTemplateLibrary.builtin().first { $0.id == id })
     }
 
+    /// What closing needs besides the figures, both at `moment`: the team leader records step 1
+    /// as done, and the deputy holds a manager review that decides to close.
+    func recordStepAndSignOff(_ plan: PlanRecord, at moment: Date) throws {
+        _ = try store.recordStepEntry(planID: plan.id, stepID: plan.steps[0].id, outcome: .done, note: "",
+                                      evidence: "Returns log", occurredAt: moment, by: leader.actor, at: moment)
+        _ = try store.recordReview(planID: plan.id, kind: .manager, decision: .close,
+                                   note: "Figures sustained; step records looked at.", challenge: "",
+                                   occurredAt: moment, by: deputy.actor, at: moment)
+    }
+
     /// A draft from a built-in template for the first service, owned by the deputy.
     func draft(_ templateID: String, starting start: Date) throws -> PlanDraft {
         PlanDraft(template: try Self.template(templateID), serviceID: serviceID, ownerID: deputy.id, startDate: start)

@@ -15,8 +15,6 @@ public struct AppPaths: Equatable, Sendable {
     public var dataDirectory: URL
     /// `recoverydesk.sqlite` in the data folder: the store used when none is named.
     public var defaultStore: URL
-    /// `backups` in the data folder.
-    public var backupsDirectory: URL
     /// `$XDG_STATE_HOME/recoverydesk`.
     public var stateDirectory: URL
     /// `recoverydesk.log` in the state folder.
@@ -42,7 +40,6 @@ public struct AppPaths: Equatable, Sendable {
         userThemesDirectory = configDirectory.appendingPathComponent("themes", isDirectory: true)
         dataDirectory = base("XDG_DATA_HOME", ".local/share").appendingPathComponent("recoverydesk", isDirectory: true)
         defaultStore = dataDirectory.appendingPathComponent("recoverydesk.sqlite")
-        backupsDirectory = dataDirectory.appendingPathComponent("backups", isDirectory: true)
         stateDirectory = base("XDG_STATE_HOME", ".local/state").appendingPathComponent("recoverydesk", isDirectory: true)
         logFile = stateDirectory.appendingPathComponent("recoverydesk.log")
     }

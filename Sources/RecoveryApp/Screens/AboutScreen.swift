@@ -18,7 +18,7 @@ public struct AboutScreen: Screen {
             ("Settings file", environment.paths.configFile.path),
             ("Your themes folder", environment.paths.userThemesDirectory.path),
             ("Log file", environment.paths.logFile.path),
-            ("Backups folder", environment.paths.backupsDirectory.path),
+            ("Backups folder", environment.backupsDirectory.path),
             ("Theme in use", theme.name),
             ("Idle lock", "\(environment.configuration.idleLockMinutes) minutes"),
             ("Mouse", environment.configuration.mouse ? "on" : "off"),

@@ -41,7 +41,13 @@ public struct PlanDetailScreen: Screen {
         case "plan.measure":
             return ScreenResponse(push: PlanForms.measurement(plan: plan, today: context.now))
         case "plan.review":
-            return ScreenResponse(push: PlanForms.review(plan: plan))
+            // When the sign-off is all that is missing, the form offers the decision to close.
+            let closure = ClosureGuard.check(plan, today: context.now, workingDays: context.environment.workingDays)
+            let onlySignOff = !closure.gaps.isEmpty && closure.gaps.allSatisfy {
+                if case .noSignOff = $0 { return true }
+                return false
+            }
+            return ScreenResponse(push: PlanForms.review(plan: plan, suggestClose: onlySignOff && plan.status != .closed))
         case "plan.close":
             guard plan.status != .closed else { return .message(.info("This plan is already closed.")) }
             return ScreenResponse(push: PlanForms.close(plan: plan))
@@ -142,10 +148,14 @@ public struct PlanDetailScreen: Screen {
         if plan.status == .closed {
             add("Closed.", .ok)
         } else if standing.closure.canClose {
-            add("● Every measure is achieved: the plan can be closed (c).", .ok)
+            add("● Targets met, steps recorded and the closure signed off: the plan can be closed (c).", .ok, hang: 2)
         } else {
             add("Not ready to close:", .normal)
-            for missing in standing.closure.missing { add("• " + missing, .normal, indent: "  ", hang: 2) }
+            for gap in standing.closure.gaps { add("• " + gap.line, .normal, indent: "  ", hang: 2) }
+        }
+        if plan.status != .closed, let review = standing.closure.signOff {
+            add("Signed off: \(review.kind.title.lowercased()) of \(UKDateFormat.date(review.occurredAt)) by \(review.recordedBy) decided to close.",
+                .muted, indent: "  ", hang: 2)
         }
 
         heading("The five steps")
@@ -153,7 +163,10 @@ public struct PlanDetailScreen: Screen {
             let definition = step.definition
             add("\(definition.position). \(definition.role.title): \(definition.action)", .normal, hang: 3)
             var when = "Recorded in \(definition.recordedIn) · \(definition.cadence.title.lowercased())"
-            if let last = step.lastDone { when += " · last done \(UKDateFormat.date(last))" }
+            if let last = step.lastEntry {
+                when += " · last \(last.outcome.symbol) \(last.outcome.title.lowercased()) \(UKDateFormat.date(last.occurredAt))"
+                if last.outcome == .skipped, !last.note.isEmpty { when += " (\(last.note))" }
+            }
             if plan.status != .closed, let next = step.nextDue {
                 when += step.isOverdue(today: today) ? " · ! overdue since \(UKDateFormat.date(next))" : " · next due \(UKDateFormat.date(next))"
             }

@@ -105,15 +105,20 @@ enum PlanForms {
             })
     }
 
-    static func review(plan: PlanRecord) -> RecordFormScreen {
+    /// The governance review form. `suggestClose` starts the decision on "close" (the plan lacks
+    /// only the review that signs its closure off).
+    static func review(plan: PlanRecord, suggestClose: Bool = false) -> RecordFormScreen {
         let decisions = ReviewDecision.allCases.map { $0.title.lowercased() }
         return RecordFormScreen(
             id: "plan-review", title: "Record a governance review",
-            intro: "What the reviewer decided, and any challenge they made.",
+            intro: suggestClose
+                ? "Targets met: a decision to close signs the closure off. Note any challenge."
+                : "What the reviewer decided, and any challenge they made.",
             fields: [
                 FormField(label: "Review by", field: TextField(value: "manager"), hint: "manager or provider",
                           validator: { ["manager", "provider"].contains($0.trimmed.lowercased()) ? nil : "Enter manager or provider" }),
-                FormField(label: "Decision", field: TextField(value: "continue"), hint: decisions.joined(separator: ", "),
+                FormField(label: "Decision", field: TextField(value: suggestClose ? "close" : "continue"),
+                          hint: decisions.joined(separator: ", "),
                           validator: { decisions.contains($0.trimmed.lowercased()) ? nil : "Enter one of: \(decisions.joined(separator: ", "))" }),
                 FormField(label: "Note", validator: FieldChecks.required("what the review found")),
                 FormField(label: "Challenge made", hint: "Optional"),
@@ -128,7 +133,7 @@ enum PlanForms {
     static func close(plan: PlanRecord) -> RecordFormScreen {
         RecordFormScreen(
             id: "plan-close", title: "Close the plan",
-            intro: "A plan closes only when every measure has met its target for the time required.",
+            intro: "Closes only with the targets met, a step done and a review deciding to close.",
             fields: [FormField(label: "Closing review note", validator: FieldChecks.required("a closing review note"))],
             makeRequest: { values in .closePlan(id: plan.id, note: values[0]) })
     }

@@ -3,10 +3,11 @@ import RecoveryModel
 import TUI
 
 /// How a plan stands against its targets, worked out by the target engine: each measure's
-/// evaluation, whether it could close, and red / amber / green for lists.
+/// evaluation, whether it could close (the closure guard: measures, steps and the sign-off
+/// review), and red / amber / green for lists.
 public struct PlanStanding: Sendable {
     public let evaluations: [MeasureEvaluation]
-    public let closure: ClosureCheck
+    public let closure: PlanClosureCheck
     /// The plan's worst measure state (no data when it has no measures).
     public let state: MeasureState
     /// The next step due (soonest) and whether any step is overdue.
@@ -18,7 +19,7 @@ public struct PlanStanding: Sendable {
             TargetEngine.evaluate($0.definition, records: $0.records, planStart: plan.draft.startDate, today: today,
                                   workingDays: workingDays)
         }
-        closure = TargetEngine.closure(of: evaluations)
+        closure = ClosureGuard.check(plan, evaluations: evaluations, at: today)
         state = evaluations.isEmpty ? .noData : MeasureState.worst(evaluations.map(\.state))
         let open = plan.status != .closed && plan.status != .draft
         nextDue = open ? plan.steps.compactMap(\.nextDue).min() : nil

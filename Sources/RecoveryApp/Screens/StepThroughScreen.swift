@@ -2,8 +2,9 @@ import Foundation
 import RecoveryModel
 import TUI
 
-/// The step-through: one step per page, "Step 2 of 5", who does what, where to record it, when
-/// it was last done and when it is next due. `d` done, `s` skip, `e` problem found, Left and
+/// The step-through: one step per page, "Step 2 of 5", who does what, where to record it, what
+/// was last recorded (a skip shown as skipped, with its reason, never as done) and when it is
+/// next due. `d` done, `s` skip, `e` problem found, Left and
 /// Right to move. After a step is recorded the next one shows, so a team leader at the end of a
 /// shift gets through their due steps in a few keys each.
 public struct StepThroughScreen: Screen {
@@ -108,8 +109,10 @@ public struct StepThroughScreen: Screen {
         field("Record it in", step.definition.recordedIn)
         field("How often", step.definition.cadence.title)
         y += 1
-        if let last = step.entries.last {
-            line("Last recorded: \(UKDateFormat.date(last.occurredAt)) \(UKDateFormat.time(last.occurredAt)), \(last.outcome.title.lowercased()) by \(last.recordedBy)", .normal)
+        if let last = step.lastEntry {
+            var text = "Last recorded: \(last.outcome.symbol) \(last.outcome.title.lowercased()) \(UKDateFormat.date(last.occurredAt)) \(UKDateFormat.time(last.occurredAt)) by \(last.recordedBy)"
+            if last.outcome == .skipped, !last.note.isEmpty { text += "; reason: \(last.note)" }
+            line(text, last.outcome == .skipped ? .warning : .normal)
         } else {
             line("Not recorded yet.", .muted)
         }
@@ -121,6 +124,8 @@ public struct StepThroughScreen: Screen {
             } else {
                 line("Next due: \(UKDateFormat.date(next)).", .normal)
             }
+        } else if step.lastEntry?.outcome == .skipped {
+            line("Skipped: a one-off step that was not done.", .warning)
         } else {
             line("Done: a one-off step.", .ok)
         }
@@ -128,7 +133,7 @@ public struct StepThroughScreen: Screen {
         let recent = step.entries.suffix(3).reversed()
         if !recent.isEmpty { line("Recent records:", .header) }
         for entry in recent {
-            var text = "\(UKDateFormat.date(entry.occurredAt)) \(entry.outcome.title)"
+            var text = "\(UKDateFormat.date(entry.occurredAt)) \(entry.outcome.symbol) \(entry.outcome.title)"
             if !entry.note.isEmpty { text += ": \(entry.note)" }
             if !entry.evidence.isEmpty { text += " (evidence: \(entry.evidence))" }
             if entry.outcome == .problemFound {
@@ -138,9 +143,10 @@ public struct StepThroughScreen: Screen {
             line(text, entry.outcome == .problemFound && entry.escalationIDs.isEmpty ? .warning : .muted)
         }
         let dots = steps.enumerated().map { offset, candidate -> String in
-            let mark = candidate.isOverdue(today: context.now) && plan.status != .closed ? "!" : (candidate.entries.isEmpty ? "·" : "✓")
+            let overdue = candidate.isOverdue(today: context.now) && plan.status != .closed
+            let mark = overdue ? "!" : (candidate.lastEntry?.outcome.symbol ?? "·")
             return offset == index ? "[\(candidate.definition.position)\(mark)]" : " \(candidate.definition.position)\(mark) "
         }.joined()
-        buffer.write("  " + dots + "   ✓ recorded  ! overdue  · not yet", in: area.row(-1), style: theme[.muted])
+        buffer.write("  " + dots + "  ✓ done ⤼ skipped ⚑ problem ! overdue · not yet", in: area.row(-1), style: theme[.muted])
     }
 }

@@ -6,7 +6,7 @@ import RecoveryModel
 public struct AppEnvironment: Sendable {
     /// RecoveryDesk's version, e.g. "0.1.0".
     public var version: String
-    /// Where configuration, data, logs and backups live.
+    /// Where configuration, data and logs live (each store's backups sit beside it).
     public var paths: AppPaths
     /// The store this run uses (`--store`, or the default under the data folder).
     public var storePath: String

@@ -12,17 +12,23 @@ public enum StoreOpening {
     }
 
     /// Opens (or creates) the store at `path`. A file that is not a usable store is refused with
-    /// one plain sentence. The daily backup is made when the store is already set up; a failed
-    /// backup does not stop the app (it is logged by the caller from `backupProblem`).
-    public static func open(path: String, backups: URL, now: Date) throws(StoreError) -> (Opened, backupProblem: String?) {
+    /// one plain sentence. The daily backup is made, beside the store in its own
+    /// `<file name>.backups` folder, when the store is already set up; a failed backup does not
+    /// stop the app (it is logged by the caller from `backupProblem`).
+    public static func open(path: String, now: Date) throws(StoreError) -> (Opened, backupProblem: String?) {
         let store = try SQLiteRecoveryStore.open(at: URL(fileURLWithPath: path), createIfMissing: true)
         guard try store.isSetUp() else { return (Opened(store: store, start: .setUp), nil) }
         var problem: String?
         do {
-            _ = try DailyBackup.runIfDue(store: store, directory: backups, now: now)
+            _ = try DailyBackup.runIfDue(store: store, now: now)
         } catch {
             problem = error.description
         }
         return (Opened(store: store, start: .signIn(try store.provider())), problem)
     }
+}
+
+extension AppEnvironment {
+    /// The folder beside the store that holds its daily backups (`<store file name>.backups`).
+    public var backupsDirectory: URL { DailyBackup.directory(forStore: URL(fileURLWithPath: storePath)) }
 }

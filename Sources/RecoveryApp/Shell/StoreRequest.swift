@@ -193,7 +193,7 @@ public struct StoreRequestRunner: Sendable {
             return .saved("Plan now \(status.title.lowercased()).")
         case .closePlan(let id, let note):
             try store.closePlan(id, note: note, workingDays: workingDays, by: try signedIn(actor), at: now)
-            return .saved("Plan closed: every measure met its target.")
+            return .saved("Plan closed: every measure met its target and a review signed it off.")
         case .recordStepEntry(let planID, let stepID, let outcome, let note, let evidence, let occurredAt):
             let entry = try store.recordStepEntry(planID: planID, stepID: stepID, outcome: outcome, note: note,
                                                   evidence: evidence, occurredAt: occurredAt,

@@ -333,7 +333,7 @@ struct IndicatorContext {
 
     func unsupportedClosures() -> Measure {
         let first = today.adding(days: -IndicatorID.unsupportedClosures.definition.windowDays)
-        var measure = Measure(counting: ("closed plan(s) without their results", nil))
+        var measure = Measure(counting: ("closed plan(s) without results or sign-off", nil))
         for plan in service.plans {
             guard let closure = service.closures[plan.id], closure.closed <= moment, LondonDay(closure.closed) > first,
                   plan.status(at: moment) == .closed, !closure.missing.isEmpty else { continue }

@@ -93,7 +93,7 @@ public enum IndicatorID: String, CaseIterable, Codable, Hashable, Sendable {
         case .unsupportedClosures:
             return IndicatorDefinition(
                 name: "Closures not supported by results", shortName: "Closure",
-                measures: "Plans closed in the last 12 months whose outcome measures were not all achieved on the day they closed.",
+                measures: "Plans closed in the last 12 months without what closing needs: every outcome measure achieved on the day, a step recorded as done, and a governance review deciding to close after the targets were met.",
                 unit: .count, windowDays: 365, standard: IndicatorThreshold(amber: 1, red: 2))
         }
     }

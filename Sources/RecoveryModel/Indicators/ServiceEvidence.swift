@@ -7,7 +7,9 @@ struct ServiceEvidence: Sendable {
     var escalations: [Escalation] = []
     var plans: [PlanRecord] = []
     var medicineStaff: [StaffEvidence] = []
-    /// For each closed plan, when it closed and the measures not achieved on that day.
+    /// For each closed plan, when it closed and what the closure guard would have missed on that
+    /// day (measures not achieved, no step done, no review deciding to close after the targets
+    /// were met), in a few words each.
     var closures: [Int64: (closed: Date, missing: [String])] = [:]
 
     init(service: Service) { self.service = service }
@@ -16,12 +18,12 @@ struct ServiceEvidence: Sendable {
         checks.sort { ($0.draft.date, $0.id) < ($1.draft.date, $1.id) }
         for plan in plans {
             guard let closed = plan.closedAt else { continue }
-            let missing = plan.measures.compactMap { measure -> String? in
-                let evaluation = TargetEngine.evaluate(measure.definition, records: measure.records(at: closed),
-                                                       planStart: plan.draft.startDate, today: closed, workingDays: workingDays)
-                return evaluation.isAchieved ? nil : "\(measure.definition.name): \(evaluation.state.title.lowercased())"
+            let evaluations = plan.measures.map { measure in
+                TargetEngine.evaluate(measure.definition, records: measure.records(at: closed),
+                                      planStart: plan.draft.startDate, today: closed, workingDays: workingDays)
             }
-            closures[plan.id] = (closed, plan.measures.isEmpty ? ["no outcome measure"] : missing)
+            let check = ClosureGuard.check(plan, evaluations: evaluations, at: closed)
+            closures[plan.id] = (closed, check.gaps.map(\.short))
         }
     }
 

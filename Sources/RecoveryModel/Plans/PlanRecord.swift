@@ -58,6 +58,16 @@ public enum StepOutcome: String, CaseIterable, Codable, Hashable, Sendable {
         case .problemFound: return "Problem found"
         }
     }
+
+    /// Drawn with the outcome so it reads without colour, and a skip never looks done:
+    /// ✓ done, ⤼ skipped, ⚑ done with a problem found.
+    public var symbol: String {
+        switch self {
+        case .done: return "✓"
+        case .skipped: return "⤼"
+        case .problemFound: return "⚑"
+        }
+    }
 }
 
 /// One record against a step.

@@ -30,6 +30,8 @@ public enum StepSchedule {
 }
 
 extension PlanStep {
+    /// The newest entry (by when it happened), done, skipped or a problem found.
+    public var lastEntry: StepEntry? { entries.max { ($0.occurredAt, $0.id) < ($1.occurredAt, $1.id) } }
     /// The last time the step was recorded (done, skipped or a problem found).
     public var lastRecorded: Date? { entries.map(\.occurredAt).max() }
     /// The last time it was done (or done with a problem found).

@@ -284,8 +284,9 @@ private struct Context {
                                       why: "nothing recorded since \(windowStart); each must be handled within \(limitText)",
                                       earliestCloseDay: today)
             }
+            // Met since the window opened: the day the targets were met does not move with today.
             return RuleEvaluation(rule: rule, state: .achieved,
-                                  why: "none to handle since \(windowStart)", earliestCloseDay: today)
+                                  why: "none to handle since \(windowStart)", earliestCloseDay: windowStart)
         }
         var late: [LondonDay] = []
         var pendingDeadlines: [LondonDay] = []

@@ -70,9 +70,10 @@ public protocol RecoveryDataStore: Sendable {
     /// Any change of status except closing (see `closePlan`); every change keeps who, when and why.
     func changePlanStatus(_ planID: Int64, to status: PlanStatus, reason: String, by actor: Actor,
                           at now: Date) throws(StoreError)
-    /// The closure guard: closes only when every measure is achieved (worked out by the
-    /// `TargetEngine` with these working days), by a role that may close plans, with a note.
-    /// Otherwise refuses with what is missing.
+    /// The closure guard (`ClosureGuard`): closes only when every measure is achieved (worked out
+    /// by the `TargetEngine` with these working days), a step has been recorded as done, and a
+    /// governance review recorded a decision to close on or after the day the targets were met;
+    /// by a role that may close plans, with a note. Otherwise refuses with what is missing.
     func closePlan(_ planID: Int64, note: String, workingDays: WorkingDays, by actor: Actor,
                    at now: Date) throws(StoreError)
     /// Records a step as done, skipped (reason in `note`, required) or a problem found.
@@ -81,7 +82,8 @@ public protocol RecoveryDataStore: Sendable {
     /// Records a period's figure for a measure (a later figure for the same period replaces the
     /// earlier one in the engine's view; both stay stored).
     func recordMeasurement(measureID: Int64, result: PeriodResult, by actor: Actor, at now: Date) throws(StoreError)
-    /// Records a governance review.
+    /// Records a governance review. A decision to close (the closure guard's sign-off) needs a
+    /// role that may close plans; other decisions a role that may review them.
     func recordReview(planID: Int64, kind: ReviewKind, decision: ReviewDecision, note: String, challenge: String,
                       occurredAt: Date, by actor: Actor, at now: Date) throws(StoreError) -> PlanReview
 

@@ -1,35 +1,62 @@
 import Foundation
 import RecoveryModel
 
-/// One backup per calendar day (Europe/London), made on the first open of the day, named
-/// `recoverydesk-2026-11-21.sqlite`, keeping the newest `keep` (14 by default).
+/// One backup per store per calendar day (Europe/London), made on the first open of the day.
+/// Each store keeps its own backups beside it, in `<store file name>.backups/` (made 0700), named
+/// after the store and the day: the store `recoverydesk.sqlite` is backed up on 3 December 2026
+/// as `recoverydesk.sqlite.backups/recoverydesk-2026-12-03.backup.sqlite`. The newest `keep`
+/// (14 by default) of that store's daily backups are kept; nothing else in the folder is touched.
 public enum DailyBackup {
-    /// `$XDG_DATA_HOME/recoverydesk/backups` (or `~/.local/share/recoverydesk/backups`).
-    public static func defaultDirectory(environment: [String: String] = ProcessInfo.processInfo.environment) -> URL {
-        let data: URL
-        if let value = environment["XDG_DATA_HOME"], value.hasPrefix("/") {
-            data = URL(fileURLWithPath: value, isDirectory: true)
-        } else {
-            let home = environment["HOME"].flatMap { $0.hasPrefix("/") ? $0 : nil } ?? NSHomeDirectory()
-            data = URL(fileURLWithPath: home, isDirectory: true).appendingPathComponent(".local/share", isDirectory: true)
-        }
-        return data.appendingPathComponent("recoverydesk/backups", isDirectory: true)
+    /// The folder beside `store` that holds its daily backups: `<store file name>.backups`.
+    public static func directory(forStore store: URL) -> URL {
+        let file = store.standardizedFileURL
+        return file.deletingLastPathComponent()
+            .appendingPathComponent(file.lastPathComponent + ".backups", isDirectory: true)
     }
 
-    /// The file name for the backup of the London day containing `date`.
-    public static func fileName(for date: Date) -> String {
-        var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = UKDateFormat.timeZone
-        let parts = calendar.dateComponents([.year, .month, .day], from: date)
-        return String(format: "recoverydesk-%04d-%02d-%02d.sqlite", parts.year ?? 0, parts.month ?? 0, parts.day ?? 0)
+    /// The store's name in its backups' names: its file name without the last extension
+    /// (`recoverydesk.sqlite` gives `recoverydesk`; a name with no extension is used whole).
+    public static func stem(ofStore store: URL) -> String {
+        let name = store.standardizedFileURL.lastPathComponent
+        let stem = (name as NSString).deletingPathExtension
+        return stem.isEmpty ? name : stem
     }
 
-    /// Makes today's backup in `directory` unless it exists, then removes all but the newest
-    /// `keep`. Returns the new backup, or nil when today's was already made.
+    /// `2026-12-03` for the London day containing `date`.
+    public static func dayStamp(_ date: Date) -> String {
+        let day = LondonDay(date)
+        return String(format: "%04d-%02d-%02d", day.year, day.month, day.day)
+    }
+
+    /// The daily backup's file name for `store` on the London day containing `date`, e.g.
+    /// `recoverydesk-2026-12-03.backup.sqlite`.
+    public static func fileName(forStore store: URL, on date: Date) -> String {
+        "\(stem(ofStore: store))-\(dayStamp(date)).backup.sqlite"
+    }
+
+    /// True when `name` is one of `store`'s daily backups (its stem, a day, `.backup.sqlite`).
+    static func isDailyBackup(_ name: String, ofStore store: URL) -> Bool {
+        let prefix = stem(ofStore: store) + "-"
+        let suffix = ".backup.sqlite"
+        guard name.hasPrefix(prefix), name.hasSuffix(suffix) else { return false }
+        let day = name.dropFirst(prefix.count).dropLast(suffix.count)
+        return day.wholeMatch(of: #/\d{4}-\d{2}-\d{2}/#) != nil
+    }
+
+    /// Makes today's backup of `store` in its own backups folder unless it exists, then removes
+    /// all but the newest `keep` of that store's daily backups. Returns the new backup, or nil
+    /// when today's was already made.
     @discardableResult
-    public static func runIfDue(store: some RecoveryDataStore, directory: URL, now: Date,
+    public static func runIfDue(store: SQLiteRecoveryStore, now: Date, keep: Int = 14) throws(StoreError) -> URL? {
+        try runIfDue(store: store, file: store.url, now: now, keep: keep)
+    }
+
+    /// The same for any store that can back itself up, with the file it lives in.
+    @discardableResult
+    public static func runIfDue(store: some RecoveryDataStore, file: URL, now: Date,
                                 keep: Int = 14) throws(StoreError) -> URL? {
         let manager = FileManager.default
+        let directory = directory(forStore: file)
         if !manager.fileExists(atPath: directory.path) {
             do {
                 try manager.createDirectory(at: directory, withIntermediateDirectories: true,
@@ -38,7 +65,7 @@ public enum DailyBackup {
                 throw StoreError.storage("RecoveryDesk could not make the backups folder \(directory.path).")
             }
         }
-        let target = directory.appendingPathComponent(fileName(for: now))
+        let target = directory.appendingPathComponent(fileName(forStore: file, on: now))
         var made: URL?
         if !manager.fileExists(atPath: target.path) {
             do {
@@ -48,9 +75,9 @@ public enum DailyBackup {
                 made = nil  // another process made today's backup a moment ago
             }
         }
-        let pattern = #/^recoverydesk-\d{4}-\d{2}-\d{2}\.sqlite$/#
+        // The day stamp sorts by date, and every name shares the same stem.
         let backups = ((try? manager.contentsOfDirectory(atPath: directory.path)) ?? [])
-            .filter { $0.wholeMatch(of: pattern) != nil }
+            .filter { isDailyBackup($0, ofStore: file) }
             .sorted(by: >)
         for old in backups.dropFirst(max(keep, 1)) {
             try? manager.removeItem(at: directory.appendingPathComponent(old))

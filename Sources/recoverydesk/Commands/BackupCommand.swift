@@ -9,7 +9,7 @@ struct BackupCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "backup",
         abstract: "Copy the store to a new file, safely, even while RecoveryDesk is in use.",
-        discussion: "DEST must not exist yet. When DEST is a folder, the copy is named recoverydesk-YYYY-MM-DD-HHMM.sqlite inside it. \(CommandSupport.storeHelp)"
+        discussion: "DEST must not exist yet. When DEST is a folder, the copy is named after the store and the moment inside it, e.g. recoverydesk-YYYY-MM-DD-HHMM.sqlite for recoverydesk.sqlite. \(CommandSupport.storeHelp)"
     )
 
     /// `--store PATH` is the root command's option (the app's own); it is read from there.
@@ -25,8 +25,10 @@ struct BackupCommand: ParsableCommand {
             var target = URL(fileURLWithPath: (destination as NSString).expandingTildeInPath)
             var isFolder: ObjCBool = false
             if FileManager.default.fileExists(atPath: target.path, isDirectory: &isFolder), isFolder.boolValue {
-                let stem = DailyBackup.fileName(for: Date()).replacingOccurrences(of: ".sqlite", with: "")
-                target.appendPathComponent("\(stem)-\(UKDateFormat.time(Date()).replacingOccurrences(of: ":", with: "")).sqlite")
+                let now = Date()
+                let stem = DailyBackup.stem(ofStore: opened.url)
+                let time = UKDateFormat.time(now).replacingOccurrences(of: ":", with: "")
+                target.appendPathComponent("\(stem)-\(DailyBackup.dayStamp(now))-\(time).sqlite")
             }
             try opened.backup(to: target)
             CommandSupport.say("Backed up to \(target.path).")

@@ -12,7 +12,6 @@ struct AppPathsTests {
         #expect(paths.userThemesDirectory.path == "/cfg/recoverydesk/themes")
         #expect(paths.dataDirectory.path == "/data/recoverydesk")
         #expect(paths.defaultStore.path == "/data/recoverydesk/recoverydesk.sqlite")
-        #expect(paths.backupsDirectory.path == "/data/recoverydesk/backups")
         #expect(paths.stateDirectory.path == "/state/recoverydesk")
         #expect(paths.logFile.path == "/state/recoverydesk/recoverydesk.log")
     }
@@ -22,7 +21,6 @@ struct AppPathsTests {
         #expect(paths.configFile.path == "/home/sam/.config/recoverydesk/config.yaml")
         #expect(paths.userThemesDirectory.path == "/home/sam/.config/recoverydesk/themes")
         #expect(paths.defaultStore.path == "/home/sam/.local/share/recoverydesk/recoverydesk.sqlite")
-        #expect(paths.backupsDirectory.path == "/home/sam/.local/share/recoverydesk/backups")
         #expect(paths.logFile.path == "/home/sam/.local/state/recoverydesk/recoverydesk.log")
     }
 

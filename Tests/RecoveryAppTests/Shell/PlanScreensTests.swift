@@ -73,7 +73,31 @@ import TUI
             app.keys(.control("s"))
             #expect(app.screen.contains("Result recorded."), "\(app.screen)")
         }
+        // The targets are met (October completed the three months), but no review has decided
+        // to close since: the plan says so and the closure is refused.
+        #expect(app.screen.contains("No governance review has recorded a decision to close since"), "\(app.screen)")
+        #expect(app.screen.contains("31/10/2026"), "\(app.screen)")
+        app.keys(.character("c"))
+        app.text("Three months at 99%; every late chart escalated")
+        app.keys(.enter)
+        #expect(app.screen.contains("Not saved: No governance review has recorded"), "\(app.screen)")
+        #expect(try app.store.plan(plan.id).status == .active)
+        app.keys(.escape, .character("y"))
+
+        // The review form offers the decision to close; Enter keeps it.
+        app.keys(.character("r"))
+        #expect(app.state.current.id == "plan-review")
+        app.keys(.enter, .enter)
+        app.text("Returns log and escalations looked at together")
+        app.keys(.enter)
+        app.text("Asked to see October's late charts")
+        app.keys(.enter)
+        #expect(app.screen.contains("review recorded: close"), "\(app.screen)")
+        let review = try #require(try app.store.plan(plan.id).reviews.last)
+        #expect(review.decision == .close)
+        #expect(review.challenge == "Asked to see October's late charts")
         #expect(app.screen.contains("can be closed"), "\(app.screen)")
+        #expect(app.screen.contains("Signed off"), "\(app.screen)")
         app.keys(.character("c"))
         app.text("Three months at 99%; every late chart escalated")
         app.keys(.enter)
@@ -83,7 +107,7 @@ import TUI
     }
 
     @Test(arguments: [Size(width: 80, height: 24), Size(width: 120, height: 40)])
-    func snapshotsOfTheListTheDetailAndAStep(size: Size) throws {
+    func snapshotsOfTheListTheDetailAStepAndASkippedStep(size: Size) throws {
         let app = try Harness(size: size)
         try deputyManager(app)
         let dee = try app.store.staff(includingInactive: false).first { $0.name == "Dee Morgan" }!
@@ -100,6 +124,10 @@ import TUI
         _ = try app.store.recordStepEntry(planID: plan.id, stepID: plan.steps[0].id, outcome: .done, note: "All back",
                                           evidence: "Returns log", occurredAt: ShellTestSupport.fixedNow,
                                           by: dee.actor, at: ShellTestSupport.fixedNow)
+        _ = try app.store.recordStepEntry(planID: plan.id, stepID: plan.steps[1].id, outcome: .skipped,
+                                          note: "Coordinator off sick; chased on Monday", evidence: "",
+                                          occurredAt: ShellTestSupport.fixedNow.addingTimeInterval(-3600),
+                                          by: dee.actor, at: ShellTestSupport.fixedNow)
         app.runner.runUntilIdle()
         app.signIn("Dee", pin: "4321")
         let golden = GoldenFile.directory(besides: #filePath).deletingLastPathComponent().deletingLastPathComponent()
@@ -115,6 +143,12 @@ import TUI
         check("plan-detail")
         app.keys(.character("s"))
         check("plan-step")
+        // The skipped step: its own symbol and its reason, never ✓.
+        app.keys(.character("<"))
+        #expect(app.screen.contains("Step 2 of 5"), "\(app.screen)")
+        #expect(app.screen.contains("⤼ skipped"), "\(app.screen)")
+        #expect(app.screen.contains("[2⤼]"), "\(app.screen)")
+        check("plan-step-skipped")
     }
 
     @Test func monitoringAndTheOwnerAreSetFromTheScreens() throws {
