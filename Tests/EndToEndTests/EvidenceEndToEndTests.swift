@@ -29,6 +29,7 @@ import Testing
         try session.type("8")
         try session.send("C-s")
         try session.waitFor("Clean check saved.")
+        var screen: String
 
         // A check with a refusal recorded without a reason, escalated.
         try session.send("a")
@@ -39,16 +40,48 @@ import Testing
         try session.type("1")
         try session.send("F7")
         try session.waitFor("Finding 1 of 1")
-        try session.send("C-u")
-        try session.type("refusal without a reason")
+        // The finding type is a pick list: "r" picks the first type starting with r.
+        try session.type("r")
+        try session.waitFor("refusal without a reason")
         try session.send("Tab")
         try session.type("Rm 4")
         try session.send("Tab", "Tab")
         try session.type("Refused evening dose, nothing written")
-        try session.send("Tab", "Tab", "C-u")
-        try session.type("yes")
+        try session.send("Tab", "Tab")
+        try session.type("y")
         try session.send("C-s")
-        try session.waitFor("Raise an escalation")
+        // The same round was checked a moment ago: it asks first, and y saves a re-check.
+        try session.waitFor("save this one as a re-check?")
+        try session.type("y")
+        // The escalation opens about that finding, with what was typed carried in.
+        screen = try session.waitFor("Raise an escalation")
+        #expect(screen.contains("Refusal without a reason (Rm 4)"), "\(screen)")
+        #expect(screen.contains("What happened       Refusal without a reason for Rm 4"), "\(screen)")
+        try session.send("C-s")
+        try session.waitFor("Escalation raised")
+
+        // The check shows the link, and Enter follows it to the escalation and back again.
+        try session.send("Enter")
+        screen = try session.waitFor("re-check")
+        #expect(screen.contains("handled in time"), "\(screen)")
+        try session.send("Enter")
+        screen = try session.waitFor("About: MAR check")
+        try session.send("Enter")
+        try session.waitFor("Refusal without a reason · Rm 4")
+        try session.send("Escape", "Escape", "Escape")
+        try session.waitFor("Daily MAR chart checks")
+
+        // Charts returned late are never called clean, and the escalation about them opens.
+        try session.send("a")
+        try session.waitFor("Charts checked")
+        try session.type("5")
+        try session.send("Tab", "Tab", "Tab", "C-u")
+        try session.type("2")
+        try session.send("BTab", "BTab", "BTab", "BTab")
+        try session.type("n")  // the night round
+        try session.send("C-s")
+        screen = try session.waitFor("Raise an escalation")
+        #expect(screen.contains("2 charts returned late"), "\(screen)")
         try session.send("C-s")
         try session.waitFor("Escalation raised")
 
@@ -60,7 +93,7 @@ import Testing
         let twoDaysAgo = Self.ukDate(daysAgo: 2)
         try session.type(twoDaysAgo)
         try session.send("C-s")
-        var screen = try session.waitFor("Needed: the round was over 24 hours ago")
+        screen = try session.waitFor("Needed: the round was over 24 hours ago")
         #expect(screen.contains(twoDaysAgo))
         #expect(screen.contains("7"))
         try session.type("Agency shift, paperwork found today")

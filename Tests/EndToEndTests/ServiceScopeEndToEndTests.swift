@@ -41,8 +41,9 @@ import Testing
         let roundLine = form.split(separator: "\n").first { $0.contains("Round") && !$0.contains("Date") } ?? ""
         #expect(roundLine.contains(before) || roundLine.contains(after), "\(form)")
 
-        try session.send("BTab", "BTab", "BTab", "C-u")
-        try session.type("Ash Lodge")
+        // The service is a pick list: "a" picks Ash Lodge.
+        try session.send("BTab", "BTab", "BTab")
+        try session.type("a")
         try session.send("Tab", "Tab", "Tab")
         try session.type("8")
         try session.send("C-s")

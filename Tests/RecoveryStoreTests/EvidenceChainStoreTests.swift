@@ -28,42 +28,42 @@ import Testing
         MARFinding(type: .chartReturnedLate, personReference: person, note: "Chart kept at home")
     }
 
-    /// Friday 28/08/2026; Monday 31/08/2026 is the summer bank holiday, so one working day after
-    /// Friday is Tuesday 01/09/2026.
+    /// Thursday 24/12/2026; Friday 25/12 is Christmas Day, the weekend follows and Monday 28/12 is
+    /// the substitute Boxing Day, so one working day after Thursday is Tuesday 29/12/2026.
     @Test func twoLateReturnsAcrossAWeekendAndABankHolidayAreTimedEachByItsOwnEscalation() throws {
         let e = try EvidenceStore()
-        let plan = try e.store.createPlan(try e.p.draft("late-mar-returns", starting: londonDay(1, 8, 2026)), activate: true,
-                                          by: e.p.deputy.actor, at: EvidenceStore.at(1, 8, 2026))
-        let check = try e.store.logMARCheck(e.draft(28, 8, 2026, round: .visit, charts: 20, late: 2,
+        let plan = try e.store.createPlan(try e.p.draft("late-mar-returns", starting: londonDay(1, 12, 2026)), activate: true,
+                                          by: e.p.deputy.actor, at: EvidenceStore.at(1, 12, 2026))
+        let check = try e.store.logMARCheck(e.draft(24, 12, 2026, round: .visit, charts: 20, late: 2,
                                                     findings: [lateFinding("AB"), lateFinding("CD")]),
-                                            lateEntryRule: LateEntryRule(), by: e.p.leader.actor, at: EvidenceStore.at(28, 8, 2026, 21))
+                                            lateEntryRule: LateEntryRule(), by: e.p.leader.actor, at: EvidenceStore.at(24, 12, 2026, 21))
         #expect(check.draft.findings.map(\.number) == [1, 2])
         // Before anything is escalated, both await an escalation.
-        let awaiting = try e.store.escalationsAwaiting(serviceID: e.serviceID, at: EvidenceStore.at(29, 8, 2026), workingDays: Self.workingDays)
+        let awaiting = try e.store.escalationsAwaiting(serviceID: e.serviceID, at: EvidenceStore.at(25, 12, 2026), workingDays: Self.workingDays)
         #expect(Set(awaiting.map(\.source)) == [.finding(checkID: check.id, number: 1), .finding(checkID: check.id, number: 2)])
 
-        _ = try e.store.raiseEscalation(e.escalationDraft(.lateMARReturn, .moderate, occurred: EvidenceStore.at(28, 8, 2026, 20),
+        _ = try e.store.raiseEscalation(e.escalationDraft(.lateMARReturn, .moderate, occurred: EvidenceStore.at(24, 12, 2026, 20),
                                                           sources: [.finding(checkID: check.id, number: 1)]),
-                                        workingDays: Self.workingDays, by: e.p.leader.actor, at: EvidenceStore.at(1, 9, 2026, 16))
-        _ = try e.store.raiseEscalation(e.escalationDraft(.lateMARReturn, .moderate, occurred: EvidenceStore.at(28, 8, 2026, 20),
+                                        workingDays: Self.workingDays, by: e.p.leader.actor, at: EvidenceStore.at(29, 12, 2026, 16))
+        _ = try e.store.raiseEscalation(e.escalationDraft(.lateMARReturn, .moderate, occurred: EvidenceStore.at(24, 12, 2026, 20),
                                                           sources: [.finding(checkID: check.id, number: 2)]),
-                                        workingDays: Self.workingDays, by: e.p.leader.actor, at: EvidenceStore.at(2, 9, 2026, 9))
+                                        workingDays: Self.workingDays, by: e.p.leader.actor, at: EvidenceStore.at(30, 12, 2026, 9))
 
         // The measure (worked out with the bank holidays): one of two late returns escalated
         // within a working day.
-        let now = EvidenceStore.at(10, 9, 2026)
+        let now = EvidenceStore.at(4, 1, 2027)
         let evidence = try e.store.indicatorEvidence(at: now, workingDays: Self.workingDays)
         let measure = try #require(evidence.plans.first { $0.id == plan.id }?.measures.first { $0.definition.source == .lateReturnsEscalated })
-        let august = try #require(measure.results.first { LondonDay($0.periodStart).month == 8 })
-        #expect((august.numerator, august.denominator) == (1, 2))
-        #expect(measure.events.map(\.handled) == [EvidenceStore.at(1, 9, 2026, 16), EvidenceStore.at(2, 9, 2026, 9)])
+        let december = try #require(measure.results.first { LondonDay($0.periodStart).month == 12 })
+        #expect((december.numerator, december.denominator) == (1, 2))
+        #expect(measure.events.map(\.handled) == [EvidenceStore.at(29, 12, 2026, 16), EvidenceStore.at(30, 12, 2026, 9)])
 
         // The indicator and the records behind it: one late, named.
         let engine = IndicatorEngine(evidence: evidence, thresholds: .standard, now: now, workingDays: Self.workingDays)
         #expect(engine.indicators(for: e.serviceID)?[.lateReturnsNotEscalated]?.value == 1)
         let records = engine.records(.lateReturnsNotEscalated, serviceID: e.serviceID)
         #expect(records.count == 1)
-        #expect(records.first?.summary.contains("late (due by 01/09/2026)") == true, "\(records)")
+        #expect(records.first?.summary.contains("late (due by 29/12/2026)") == true, "\(records)")
         #expect(try e.store.escalationsAwaiting(serviceID: e.serviceID, at: now, workingDays: Self.workingDays).isEmpty)
         #expect(try e.store.verify().problems == [])
     }
@@ -188,5 +188,31 @@ import Testing
         try e.store.recordMeasurement(measureID: repeats.id, result: .count(3, in: londonDay(1, 10, 2026)),
                                       by: e.p.supervisor.actor, at: EvidenceStore.at(3, 11, 2026))
         #expect(try e.store.plan(plan.id).measures.first { $0.id == repeats.id }?.disagreements.isEmpty == true)
+    }
+
+    /// Stores made before version 5: escalations get their sources from the links they had.
+    @Test func theUpgradeGivesOldEscalationsTheirSourcesFromTheirLinks() throws {
+        let e = try EvidenceStore()
+        let now = EvidenceStore.at(3, 11, 2026, 21)
+        let check = try e.store.logMARCheck(e.draft(3, 11, 2026, round: .visit, late: 1, findings: [
+            MARFinding(type: .stockCountMismatch, personReference: "Rm 2", escalate: true),
+            MARFinding(type: .missingSignature, personReference: "Rm 5"),
+        ]), lateEntryRule: LateEntryRule(), by: e.p.leader.actor, at: now)
+        let late = try e.store.raiseEscalation(e.escalationDraft(.lateMARReturn, .moderate, occurred: now,
+                                                                 links: EscalationLinks(marCheckID: check.id)),
+                                               workingDays: Self.workingDays, by: e.p.leader.actor, at: now)
+        let stock = try e.store.raiseEscalation(e.escalationDraft(.medicationError, .moderate, occurred: now,
+                                                                  links: EscalationLinks(marCheckID: check.id)),
+                                                workingDays: Self.workingDays, by: e.p.leader.actor, at: now)
+        let direct = try e.store.raiseEscalation(e.escalationDraft(.deterioration, .high, occurred: now),
+                                                 workingDays: Self.workingDays, by: e.p.leader.actor, at: now)
+        try WritePath.writeAsSystem(e.store.pool, actorName: EvidenceChainSchema.actorName, at: now) { writer in
+            try EvidenceChainSchema.backfill(writer)
+        }
+        let all = Dictionary(uniqueKeysWithValues: try e.store.escalations(openOnly: false, serviceID: nil, at: now).map { ($0.id, $0) })
+        #expect(all[late.id]?.draft.sources == [.lateReturn(checkID: check.id)])
+        #expect(all[stock.id]?.draft.sources == [.finding(checkID: check.id, number: 1)])
+        #expect(all[direct.id]?.draft.sources == [])
+        #expect(try e.store.verify().problems == [])
     }
 }
