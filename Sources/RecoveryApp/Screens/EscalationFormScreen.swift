@@ -193,6 +193,11 @@ public struct EscalationFormScreen: Screen {
         case .saved(let message):
             return ScreenResponse(pop: true, status: .ok(message))
         case .failed(let message):
+            if loading {
+                // The About list could not be read: the form can still be saved about nothing in particular.
+                loading = false
+                return .message(.error(message))
+            }
             return .message(.error("Not saved: \(message)"))
         default:
             return .done

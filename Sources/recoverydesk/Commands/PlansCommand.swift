@@ -89,6 +89,10 @@ struct PlanSummary {
         var state: MeasureState
         var why: String
         var earliestClose: LondonDay?
+        /// Where its figures come from, in words.
+        var source: String
+        /// Periods where a hand-entered figure and the records disagree, in words.
+        var disagreements: [String]
     }
 
     var plan: PlanRecord
@@ -106,8 +110,14 @@ struct PlanSummary {
         measures = plan.measures.map { measure in
             let evaluation = TargetEngine.evaluate(measure.definition, records: measure.records, planStart: plan.draft.startDate,
                                                    today: today, workingDays: workingDays)
+            let disagreements = measure.disagreements.map { comparison in
+                "\(PlanStanding.periodName(comparison.periodStart, measure.definition)): the records give "
+                    + "\(PlanStanding.figure(comparison.records, measure.definition)), entered by hand "
+                    + "\(PlanStanding.figure(comparison.handEntered, measure.definition))"
+            }
             return Measure(name: measure.definition.name, state: evaluation.state, why: evaluation.why,
-                           earliestClose: evaluation.earliestCloseDay)
+                           earliestClose: evaluation.earliestCloseDay, source: measure.definition.source.origin,
+                           disagreements: disagreements)
         }
         if plan.status == .closed {
             nextStep = nil
@@ -126,6 +136,9 @@ struct PlanSummary {
         if measures.isEmpty { lines.append("  No outcome measure yet.") }
         for measure in measures {
             lines.append("  \(measure.name): \(measure.state.title) — \(measure.why)")
+            for disagreement in measure.disagreements {
+                lines.append("    Sources disagree: \(disagreement); the target uses the records.")
+            }
         }
         if let next = nextStep {
             let overdue = StepSchedule.isOverdue(nextDue: next.due, today: today) ? " (overdue)" : ""
@@ -143,7 +156,8 @@ struct PlanSummary {
             "template": plan.draft.templateID as Any? ?? NSNull(),
             "measures": measures.map { measure -> [String: Any] in
                 ["name": measure.name, "state": measure.state.title, "why": measure.why,
-                 "earliest_close": measure.earliestClose.map { "\($0)" } as Any? ?? NSNull()]
+                 "earliest_close": measure.earliestClose.map { "\($0)" } as Any? ?? NSNull(),
+                 "source": measure.source, "sources_disagree": measure.disagreements]
             },
         ]
         if let next = nextStep {
