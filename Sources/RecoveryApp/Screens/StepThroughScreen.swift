@@ -5,8 +5,9 @@ import TUI
 /// The step-through: one step per page, "Step 2 of 5", who does what, where to record it, what
 /// was last recorded (a skip shown as skipped, with its reason, never as done) and when it is
 /// next due. `d` done, `s` skip, `e` problem found, Left and
-/// Right to move. After a step is recorded the next one shows, so a team leader at the end of a
-/// shift gets through their due steps in a few keys each.
+/// Right to move; Enter follows the step's latest "problem found" to its escalation (or raises
+/// one about it when none was). After a step is recorded the next one shows, so a team leader at
+/// the end of a shift gets through their due steps in a few keys each.
 public struct StepThroughScreen: Screen {
     public static let screenID = "step-through"
     public let id = StepThroughScreen.screenID
@@ -26,11 +27,26 @@ public struct StepThroughScreen: Screen {
 
     public func appear(context: ScreenContext) -> [AppEffect] { [ask(.loadPlan(id: planID), context: context)] }
 
-    public var hints: [String]? { ["d done", "s skip", "e problem found", "< > previous/next", "Esc back"] }
+    public var scopes: [KeyScope] { [.screen(id), .list] }
+
+    public var hints: [String]? { ["d done", "s skip", "e problem found", "< > previous/next", "Enter escalation", "Esc back"] }
 
     public mutating func perform(_ command: CommandID, context: ScreenContext) -> ScreenResponse {
         guard let plan, steps.indices.contains(index) else { return .notHandled }
         let step = steps[index]
+        if command == AppCommand.open {
+            guard let entry = step.entries.last(where: { $0.outcome == .problemFound }) else {
+                return .message(.info("No problem has been found at this step, so there is no escalation to open."))
+            }
+            if let escalationID = entry.escalationIDs.last {
+                return ScreenResponse(push: EscalationDetailScreen(escalationID: escalationID))
+            }
+            let due = EscalationDue.of(entry, step: step, plan: plan)
+            return ScreenResponse(push: EvidenceForms.escalation(
+                services: services, serviceID: plan.draft.serviceID, whatHappened: due?.whatHappened ?? entry.note,
+                links: EscalationLinks(planID: plan.id, stepID: step.id), sources: due.map { [$0.source] } ?? [],
+                now: context.now))
+        }
         let outcome: StepOutcome
         switch command.rawValue {
         case "step.previous":

@@ -104,6 +104,12 @@ import TUI
         #expect(raised.first?.draft.sources == [.stepEntry(entryID: entry.id)])
         #expect(raised.first?.draft.whatHappened.hasPrefix("Two refusals with no reason") == true)
         #expect(try app.store.plan(plan.id).steps.flatMap(\.entries).first { $0.id == entry.id }?.escalationIDs == raised.map(\.id))
+        // Back on step 1, the entry shows its escalation and Enter opens it.
+        app.keys(.character("<"))
+        #expect(app.screen.contains("escalated E-\(raised[0].id)"), "\(app.screen)")
+        app.keys(.enter)
+        #expect(app.state.current.id == EscalationDetailScreen.screenID, "\(app.screen)")
+        #expect(app.screen.contains("About: plan step entry \(entry.id)"), "\(app.screen)")
         #expect(raised.first?.draft.links.planID == plan.id)
         #expect(raised.first?.draft.links.stepID == plan.steps.sorted { $0.definition.position < $1.definition.position }[0].id)
     }
