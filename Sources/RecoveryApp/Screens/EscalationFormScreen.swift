@@ -72,7 +72,7 @@ public struct EscalationFormScreen: Screen {
     private var selectedService: Service? { services.first { $0.name == form.fields[Field.service.rawValue].value } }
 
     /// The sources chosen in About.
-    var chosenSources: [EscalationSource] {
+    public var chosenSources: [EscalationSource] {
         about.first { $0.label == form.fields[Field.about.rawValue].value }?.sources ?? []
     }
 

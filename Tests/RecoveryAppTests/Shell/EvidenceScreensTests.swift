@@ -113,4 +113,50 @@ import TUI
         #expect(raised.first?.draft.links.planID == plan.id)
         #expect(raised.first?.draft.links.stepID == plan.steps.sorted { $0.definition.position < $1.definition.position }[0].id)
     }
+
+    /// A correction that adds a finding to escalate opens the escalation about it, exactly as a
+    /// new check does; the finding reads "escalated" only once the escalation is saved.
+    @Test func aCorrectedChecksNewFindingOpensItsEscalationAndShowsTheLinkOnceSaved() throws {
+        let app = try Harness()
+        let tom = try #require(try app.store.staff(includingInactive: false).first { $0.name == "Tom Reid" })
+        let service = try app.store.services(includingInactive: false)[0]
+        let check = try app.store.logMARCheck(MARCheckDraft(serviceID: service.id, date: Self.now, round: .morning, chartsChecked: 9),
+                                              lateEntryRule: LateEntryRule(), by: tom.actor, at: Self.now)
+        app.runner.runUntilIdle()
+        app.signIn("Tom", pin: "1357")
+        app.keys(.function(4), .enter)
+        #expect(app.state.current.id == MARCheckDetailScreen.screenID, "\(app.screen)")
+        #expect(app.screen.contains("No findings: a clean check."), "\(app.screen)")
+        // Correct it: why, then a stock count finding marked to escalate.
+        app.keys(.character("e"), .tab, .tab, .tab, .tab)
+        app.text("Stock count was missed")
+        app.keys(.function(7))
+        app.text("s")
+        #expect(app.screen.contains("stock count does not match"), "\(app.screen)")
+        app.keys(.tab)
+        app.text("Rm 2")
+        app.keys(.tab, .tab, .tab, .tab)
+        app.text("y")
+        app.keys(.control("s"))
+        #expect(app.state.current.id == EscalationFormScreen.screenID, "\(app.screen)")
+        #expect(app.screen.contains("Stock count does not match (Rm 2)"), "\(app.screen)")
+        let form = try #require(app.state.current as? EscalationFormScreen)
+        #expect(form.chosenSources == [.finding(checkID: check.id, number: 1)])
+        // Leaving without saving: the finding is not escalated.
+        app.keys(.escape, .character("y"))
+        #expect(app.state.current.id == MARCheckDetailScreen.screenID, "\(app.screen)")
+        #expect(app.screen.contains("not escalated (due by"), "\(app.screen)")
+        // Enter on it raises the escalation about it; once saved the check shows the link.
+        app.keys(.enter)
+        #expect(app.state.current.id == EscalationFormScreen.screenID, "\(app.screen)")
+        app.keys(.control("s"))
+        let raised = try #require(try app.store.escalations(openOnly: true, serviceID: nil, at: Self.now).first)
+        #expect(raised.draft.sources == [.finding(checkID: check.id, number: 1)])
+        #expect(app.state.current.id == MARCheckDetailScreen.screenID, "\(app.screen)")
+        #expect(app.screen.contains("escalated E-\(raised.id) on"), "\(app.screen)")
+        #expect(app.screen.contains("handled in time"), "\(app.screen)")
+        app.keys(.enter)
+        #expect(app.state.current.id == EscalationDetailScreen.screenID, "\(app.screen)")
+        #expect(app.screen.contains("About: MAR check \(check.id), finding 1"), "\(app.screen)")
+    }
 }
