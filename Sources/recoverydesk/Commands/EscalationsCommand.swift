@@ -87,6 +87,7 @@ struct EscalationsCommand: ParsableCommand {
             "  What happened: \(draft.whatHappened)",
         ]
         if !draft.immediateAction.isEmpty { lines.append("  Immediate action: \(draft.immediateAction)") }
+        if !draft.sources.isEmpty { lines.append("  About: " + draft.sources.map(\.reference).joined(separator: "; ")) }
         if let at = escalation.acknowledgedAt { lines.append("  Acknowledged \(moment(at))") }
         if let at = escalation.respondedAt { lines.append("  Responded \(moment(at)): \(escalation.response)") }
         if let at = escalation.resolvedAt {
@@ -115,6 +116,7 @@ struct EscalationsCommand: ParsableCommand {
             "escalated_to_name": draft.escalatedToName,
             "what_happened": draft.whatHappened,
             "immediate_action": draft.immediateAction,
+            "about": draft.sources.map(\.reference),
             "acknowledged_at": optional(escalation.acknowledgedAt),
             "responded_at": optional(escalation.respondedAt),
             "response": escalation.response,
