@@ -41,6 +41,20 @@ public struct EscalationDue: Hashable, Sendable {
 
     // MARK: From the records
 
+    /// The sources of what a MAR check calls to be escalated, with whether each is a late return,
+    /// without the words (for counting; `of(_:)` gives the words too). In the check's order.
+    public static func sources(of check: MARCheck) -> [(source: EscalationSource, isLateReturn: Bool)] {
+        var found: [(source: EscalationSource, isLateReturn: Bool)] = []
+        var lateFinding = false
+        for (index, finding) in check.draft.findings.enumerated() {
+            if finding.type == .chartReturnedLate { lateFinding = true }
+            guard finding.needsEscalation else { continue }
+            found.append((.finding(checkID: check.id, number: finding.number ?? index + 1), finding.type == .chartReturnedLate))
+        }
+        if check.draft.chartsReturnedLate > 0 && !lateFinding { found.append((.lateReturn(checkID: check.id), true)) }
+        return found
+    }
+
     /// What a MAR check calls to be escalated: every finding that needs it, and its charts
     /// returned late when no finding of its own says so. In the check's order.
     public static func of(_ check: MARCheck) -> [EscalationDue] {

@@ -70,10 +70,15 @@ public enum EvidenceMeasures {
     /// was raised about, so one escalated in time never covers another. Oldest first.
     public static func lateReturnEvents(_ checks: [MARCheck], escalations: [Escalation]) -> [HandledEvent] {
         let index = escalations.bySource()
-        return lateReturns(checks).map { due -> HandledEvent in
-            HandledEvent(occurred: due.occurred, handled: firstRaised(index[due.source]),
-                         note: "\(due.source.reference): \(due.summary)")
-        }.sorted { ($0.occurred, $0.note ?? "") < ($1.occurred, $1.note ?? "") }
+        var events: [HandledEvent] = []
+        for check in checks where showsLateReturn(check) {
+            let occurred = EvidenceDerivations.roundMoment(check.draft)
+            for item in EscalationDue.sources(of: check) where item.isLateReturn {
+                events.append(HandledEvent(occurred: occurred, handled: firstRaised(index[item.source]),
+                                           note: "\(item.source.reference): a late return"))
+            }
+        }
+        return events.sorted { ($0.occurred, $0.note ?? "") < ($1.occurred, $1.note ?? "") }
     }
 
     /// When the first of `escalations` was raised, or nil when there is none.

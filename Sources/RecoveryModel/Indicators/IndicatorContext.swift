@@ -128,18 +128,25 @@ struct IndicatorContext {
     }
 
     func lateReturnsNotEscalated() -> Measure {
-        let index = service.escalations.filter { $0.raisedAt <= moment }.bySource()
         var measure = Measure(counting: ("late return(s) not escalated within a working day", nil))
         for check in window(IndicatorID.lateReturnsNotEscalated.definition.windowDays) where EvidenceMeasures.showsLateReturn(check) {
-            for due in EscalationDue.of(check) where due.isLateReturn {
-                let timeliness = EscalationTimeliness.of(due, answeredBy: index[due.source] ?? [], at: moment,
-                                                         workingDays: workingDays)
-                switch timeliness {
-                case .inTime, .awaiting: continue
-                case .late, .overdue: break
+            let occurred = LondonDay(EvidenceDerivations.roundMoment(check.draft))
+            let deadline = workingDays.deadline(EscalationDue.standardWorkingDays, workingDaysAfter: occurred)
+            for item in EscalationDue.sources(of: check) where item.isLateReturn {
+                // The first escalation naming it, raised by now (`EscalationTimeliness` in full
+                // only for the records, which need the words).
+                let first = service.escalationsBySource[item.source]?.lazy.filter { $0.raisedAt <= moment }.map(\.raisedAt).min()
+                if let first {
+                    guard LondonDay(first) > deadline else { continue }
+                } else {
+                    guard today > deadline else { continue }
                 }
                 measure.numerator += 1
-                if withRecords { measure.records.append(checkRecord(check, "\(due.summary.split(separator: "·").last.map { String($0).trimmingCharacters(in: .whitespaces) } ?? "late return"): \(timeliness.words)")) }
+                guard withRecords, let due = EscalationDue.of(check).first(where: { $0.source == item.source }) else { continue }
+                let timeliness = EscalationTimeliness.of(due, answeredBy: service.escalationsBySource[item.source] ?? [], at: moment,
+                                                         workingDays: workingDays)
+                let what = due.summary.split(separator: "·").last.map { String($0).trimmingCharacters(in: .whitespaces) } ?? "late return"
+                measure.records.append(checkRecord(check, "\(what): \(timeliness.words)"))
             }
         }
         return measure

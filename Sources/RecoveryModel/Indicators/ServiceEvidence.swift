@@ -11,11 +11,14 @@ struct ServiceEvidence: Sendable {
     /// day (measures not achieved, no step done, no review deciding to close after the targets
     /// were met), in a few words each.
     var closures: [Int64: (closed: Date, missing: [String])] = [:]
+    /// The escalations naming each source (what they answer), worked out once.
+    var escalationsBySource: [EscalationSource: [Escalation]] = [:]
 
     init(service: Service) { self.service = service }
 
     mutating func prepare(workingDays: WorkingDays) {
         checks.sort { ($0.draft.date, $0.id) < ($1.draft.date, $1.id) }
+        escalationsBySource = escalations.bySource()
         for plan in plans {
             guard let closed = plan.closedAt else { continue }
             let evaluations = plan.measures.map { measure in

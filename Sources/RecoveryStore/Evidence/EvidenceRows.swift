@@ -58,13 +58,28 @@ enum EvidenceRows {
                 Amendment(reason: row["reason"], by: row["recorded_by"],
                           at: try PlanRows.date(row, "recorded_at", table: "mar_check_amendment"), previous: row["previous"]))
         }
+        // A re-check is any check after the first of its service, day and round. Reads by date and
+        // service hold every check of each round they hold, so the first is among them; for a
+        // small read (one check) the store is asked whether an earlier one exists.
+        struct RoundKey: Hashable { let service: Int64; let day: String; let round: String }
+        var firstOfRound: [RoundKey: Int64] = [:]
+        for row in rows {
+            let key = RoundKey(service: row["service_id"], day: row["round_date"], round: row["round"])
+            let id: Int64 = row["id"]
+            firstOfRound[key] = min(firstOfRound[key] ?? id, id)
+        }
         var rechecks: Set<Int64> = []
-        for row in try Row.fetchAll(db, sql: """
-            SELECT c.id FROM mar_check c WHERE c.id IN (SELECT id FROM mar_check \(filter)) AND EXISTS (
-                SELECT 1 FROM mar_check e WHERE e.service_id = c.service_id AND e.round_date = c.round_date
-                AND e.round = c.round AND e.id < c.id)
-            """, arguments: arguments) {
-            rechecks.insert(row["id"])
+        for row in rows {
+            let key = RoundKey(service: row["service_id"], day: row["round_date"], round: row["round"])
+            let id: Int64 = row["id"]
+            if firstOfRound[key] != id { rechecks.insert(id) }
+        }
+        if rows.count <= 50 {
+            for (key, id) in firstOfRound where try Bool.fetchOne(db, sql: """
+                SELECT EXISTS (SELECT 1 FROM mar_check WHERE service_id = ? AND round_date = ? AND round = ? AND id < ?)
+                """, arguments: [key.service, key.day, key.round, id]) == true {
+                rechecks.insert(id)
+            }
         }
         return try rows.map { row in
             let id: Int64 = row["id"]
