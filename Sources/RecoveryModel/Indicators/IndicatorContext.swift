@@ -201,11 +201,17 @@ struct IndicatorContext {
     func cleanCheckScores() -> [ScorePeriod]? {
         var periods: [ScorePeriod] = []
         for block in (0..<3).reversed() {
-            let checks = window(28, endingDaysBefore: 28 * block)
-            guard !checks.isEmpty else { return nil }
             let last = today.adding(days: -28 * block)
-            periods.append(ScorePeriod(first: last.adding(days: -27), last: last,
-                                       score: Double(checks.filter { $0.draft.findings.isEmpty }.count) / Double(checks.count) * 100,
+            let first = last.adding(days: -27)
+            var total = 0
+            var clean = 0
+            // Counted over the slice itself: no copy of the checks.
+            for check in service.checks(from: first, to: last) where check.recordedAt <= moment {
+                total += 1
+                if check.draft.findings.isEmpty { clean += 1 }
+            }
+            guard total > 0 else { return nil }
+            periods.append(ScorePeriod(first: first, last: last, score: Double(clean) / Double(total) * 100,
                                        source: "clean MAR checks"))
         }
         return periods
@@ -220,12 +226,11 @@ struct IndicatorContext {
         let scores = periods.map(\.score)
         // Rose over the three periods: never down, and up overall.
         guard scores[1] >= scores[0], scores[2] >= scores[1], scores[2] > scores[0] else { return measure }
-        let checksByPeriod = periods.map { period in
-            service.checks(from: period.first, to: period.last).filter { $0.recordedAt <= moment }
-        }
-        let counts = checksByPeriod.map { checks -> [FindingType: Int] in
+        let counts = periods.map { period -> [FindingType: Int] in
             var counts: [FindingType: Int] = [:]
-            for check in checks { for finding in check.draft.findings where finding.type != .other { counts[finding.type, default: 0] += 1 } }
+            for check in service.checks(from: period.first, to: period.last) where check.recordedAt <= moment {
+                for finding in check.draft.findings where finding.type != .other { counts[finding.type, default: 0] += 1 }
+            }
             return counts
         }
         // Did not fall: found in every period, and at least as often in the last as in the first.
@@ -235,7 +240,7 @@ struct IndicatorContext {
         measure.numerator = Double(recurring.count)
         if withRecords, !recurring.isEmpty {
             let rose = "\(periods[0].source) \(scores.map { IndicatorFormat.number($0, unit: .percent) }.joined(separator: " → "))"
-            for check in checksByPeriod[2] {
+            for check in service.checks(from: periods[2].first, to: periods[2].last) where check.recordedAt <= moment {
                 let found = check.draft.findings.filter { recurring.contains($0.type) }
                 guard !found.isEmpty else { continue }
                 let per = Set(found.map(\.type)).sorted { $0.rawValue < $1.rawValue }
