@@ -47,10 +47,13 @@ struct IndicatorContext {
         let rounds = MARRound.expected(for: service.service.kind)
         let checked = Set(window(days, endingDaysBefore: 1).map { "\(LondonDay($0.draft.date).dayNumber)-\($0.draft.round.rawValue)" })
         var measure = Measure(denominator: 0, counting: ("round(s) without a check", "round(s) expected"))
+        // The day the service was added: only on that day (and before) do round ends need working out.
+        let addedDay = service.service.addedAt.map(LondonDay.init)
         for offset in 1...days {
             let day = today.adding(days: -offset)
             for round in rounds {
-                if service.service.isBeforeStart(LateEntryRule.roundEnd(date: day.start, round: round)) { continue }
+                if let addedDay, day <= addedDay,
+                   service.service.isBeforeStart(LateEntryRule.roundEnd(date: day.start, round: round)) { continue }
                 measure.denominator! += 1
                 if checked.contains("\(day.dayNumber)-\(round.rawValue)") { continue }
                 measure.numerator += 1
@@ -130,7 +133,7 @@ struct IndicatorContext {
     func lateReturnsNotEscalated() -> Measure {
         var measure = Measure(counting: ("late return(s) not escalated within a working day", nil))
         for check in window(IndicatorID.lateReturnsNotEscalated.definition.windowDays) where EvidenceMeasures.showsLateReturn(check) {
-            let occurred = LondonDay(EvidenceDerivations.roundMoment(check.draft))
+            let occurred = LondonDay(check.draft.date)  // the round ends on its own day
             let deadline = workingDays.deadline(EscalationDue.standardWorkingDays, workingDaysAfter: occurred)
             for item in EscalationDue.sources(of: check) where item.isLateReturn {
                 // The first escalation naming it, raised by now (`EscalationTimeliness` in full
