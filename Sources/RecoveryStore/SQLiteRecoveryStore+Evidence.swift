@@ -232,13 +232,15 @@ extension SQLiteRecoveryStore {
             let checks = try EvidenceRows.checks(db, where: "service_id = ? AND round_date >= ?",
                                                  arguments: [serviceID, Timestamp.text(since)])
             var due = checks.flatMap(EscalationDue.of)
-            let plans = try PlanRows.loadStored(db, where: "service_id = ?", arguments: [serviceID])
-            for plan in plans {
-                for step in plan.steps {
-                    for entry in step.entries where entry.occurredAt >= since {
-                        if let item = EscalationDue.of(entry, step: step, plan: plan) { due.append(item) }
-                    }
-                }
+            // Step entries that found a problem, with just what their words need (not whole plans).
+            for row in try Row.fetchAll(db, sql: """
+                SELECT e.id, e.note, e.occurred_at, p.title, s.position FROM plan_step_entry e
+                JOIN plan p ON p.id = e.plan_id JOIN plan_step s ON s.id = e.step_id
+                WHERE p.service_id = ? AND e.outcome = 'problem-found' AND e.occurred_at >= ?
+                """, arguments: [serviceID, Timestamp.text(since)]) {
+                due.append(EscalationDue.stepProblem(entryID: row["id"], note: row["note"],
+                                                     occurredAt: try PlanRows.date(row, "occurred_at", table: "plan_step_entry"),
+                                                     serviceID: serviceID, planTitle: row["title"], stepPosition: row["position"]))
             }
             let answered = Set(try EvidenceRows.escalations(db, answeringChecks: checks.map(\.id),
                                                             stepEntries: due.compactMap {

@@ -39,6 +39,8 @@ public struct MARCheckFormScreen: Screen {
         self.lateEntryHours = lateEntryHours
         self.correcting = correcting
         let draft = correcting?.draft
+        // A new check may be late; a correction asks why it was late only if it was entered late.
+        let asksLateReason = correcting?.isLateEntry ?? true
         let serviceName = services.first { $0.id == (draft?.serviceID ?? serviceID) }?.name ?? services.first?.name ?? ""
         let check = Form(fields: [
             .pick("Service", choices: services.map(\.name), selected: serviceName),
@@ -54,13 +56,13 @@ public struct MARCheckFormScreen: Screen {
                       hint: "Reason, action and escalation decision", validator: FieldChecks.whole(0...500)),
             FormField(label: "Charts returned late", field: TextField(value: String(draft?.chartsReturnedLate ?? 0)),
                       hint: "Homecare", validator: FieldChecks.whole(0...500)),
-        ] + (correcting.map { $0.isLateEntry } ?? true ? [
+        ] + (asksLateReason ? [
             FormField(label: "Why entered late", field: TextField(value: draft?.lateEntryReason ?? ""),
                       hint: correcting == nil ? "Only if the round was long ago" : "It was entered late"),
         ] : []) + (correcting == nil ? [] : [
             FormField(label: "Why it is corrected", validator: FieldChecks.required("why the check is being corrected")),
         ]), labelWidth: 26, fieldWidth: 20, rowSpacing: 0)
-        lateReasonField = correcting.map { $0.isLateEntry } ?? true ? 7 : nil
+        lateReasonField = asksLateReason ? 7 : nil
         correctionReasonField = correcting == nil ? nil : check.fields.count - 1
         var first = check
         // Straight to the number of charts: the rest is remembered or already right for a clean check.

@@ -74,7 +74,7 @@ extension PlanStanding {
 
     /// A figure in words: "6" for a count, "19 of 20 (95%)" for a percentage.
     public static func figure(_ result: PeriodResult, _ measure: OutcomeMeasureDefinition) -> String {
-        if measure.countsOccurrences { return String(result.count) }
+        if !measure.isPercentage { return String(result.count) }
         guard let percent = result.percent else { return "\(result.numerator) of \(result.denominator)" }
         return "\(result.numerator) of \(result.denominator) (\(String(format: "%.0f", percent))%)"
     }

@@ -55,41 +55,47 @@ public struct EscalationDue: Hashable, Sendable {
         return found
     }
 
-    /// What a MAR check calls to be escalated: every finding that needs it, and its charts
-    /// returned late when no finding of its own says so. In the check's order.
+    /// What a MAR check calls to be escalated (the items of `sources(of:)`), with their words.
     public static func of(_ check: MARCheck) -> [EscalationDue] {
         let moment = EvidenceDerivations.roundMoment(check.draft)
         let round = check.draft.round == .visit ? "homecare visits" : "\(check.draft.round.title.lowercased()) round"
         let when = "\(UKDateFormat.date(check.draft.date)) \(round)"
-        var due: [EscalationDue] = []
-        for (index, finding) in check.draft.findings.enumerated() where finding.needsEscalation {
-            let number = finding.number ?? index + 1
-            let what = "\(finding.type.title) for \(finding.personReference)" + (finding.note.isEmpty ? "" : ": \(finding.note)")
-            due.append(EscalationDue(source: .finding(checkID: check.id, number: number), serviceID: check.draft.serviceID,
-                                     occurred: moment,
+        return sources(of: check).compactMap { item -> EscalationDue? in
+            switch item.source {
+            case .finding(_, let number):
+                guard let finding = check.draft.findings.enumerated().first(where: { ($0.element.number ?? $0.offset + 1) == number })?.element
+                else { return nil }
+                let what = "\(finding.type.title) for \(finding.personReference)" + (finding.note.isEmpty ? "" : ": \(finding.note)")
+                return EscalationDue(source: item.source, serviceID: check.draft.serviceID, occurred: moment,
                                      summary: "\(when) · \(finding.type.title) (\(finding.personReference))",
                                      whatHappened: "\(what) (MAR check \(check.id), \(when)).",
                                      category: category(for: finding.type), staffID: finding.staffID,
-                                     isLateReturn: finding.type == .chartReturnedLate))
-        }
-        let late = check.draft.chartsReturnedLate
-        if late > 0 && !check.draft.findings.contains(where: { $0.type == .chartReturnedLate }) {
-            let charts = "\(late) MAR \(late == 1 ? "chart" : "charts") returned to the office late"
-            due.append(EscalationDue(source: .lateReturn(checkID: check.id), serviceID: check.draft.serviceID, occurred: moment,
+                                     isLateReturn: item.isLateReturn)
+            default:
+                let late = check.draft.chartsReturnedLate
+                let charts = "\(late) MAR \(late == 1 ? "chart" : "charts") returned to the office late"
+                return EscalationDue(source: item.source, serviceID: check.draft.serviceID, occurred: moment,
                                      summary: "\(when) · \(late == 1 ? "1 chart" : "\(late) charts") returned late",
                                      whatHappened: "\(charts) (MAR check \(check.id), \(when)).",
-                                     category: .lateMARReturn, isLateReturn: true))
+                                     category: .lateMARReturn, isLateReturn: true)
+            }
         }
-        return due
     }
 
     /// A plan step entry that found a problem, with the text typed for it.
     public static func of(_ entry: StepEntry, step: PlanStep, plan: PlanRecord) -> EscalationDue? {
         guard entry.outcome == .problemFound, let serviceID = plan.draft.serviceID else { return nil }
-        let what = entry.note.isEmpty ? "A problem was found at step \(step.definition.position)" : entry.note
-        return EscalationDue(source: .stepEntry(entryID: entry.id), serviceID: serviceID, occurred: entry.occurredAt,
-                             summary: "\(UKDateFormat.date(entry.occurredAt)) · \(plan.draft.title), step \(step.definition.position): problem found",
-                             whatHappened: "\(what) (\(plan.draft.title), step \(step.definition.position), \(UKDateFormat.dateTime(entry.occurredAt))).",
+        return stepProblem(entryID: entry.id, note: entry.note, occurredAt: entry.occurredAt, serviceID: serviceID,
+                           planTitle: plan.draft.title, stepPosition: step.definition.position)
+    }
+
+    /// A "problem found" step entry from its parts (the store reads just these for the About list).
+    public static func stepProblem(entryID: Int64, note: String, occurredAt: Date, serviceID: Int64, planTitle: String,
+                                   stepPosition: Int) -> EscalationDue {
+        let what = note.isEmpty ? "A problem was found at step \(stepPosition)" : note
+        return EscalationDue(source: .stepEntry(entryID: entryID), serviceID: serviceID, occurred: occurredAt,
+                             summary: "\(UKDateFormat.date(occurredAt)) · \(planTitle), step \(stepPosition): problem found",
+                             whatHappened: "\(what) (\(planTitle), step \(stepPosition), \(UKDateFormat.dateTime(occurredAt))).",
                              category: .other)
     }
 
@@ -118,7 +124,11 @@ public enum EscalationTimeliness: Hashable, Sendable {
     /// Works it out from the escalations that name the item (any order), at `now`.
     public static func of(_ due: EscalationDue, answeredBy escalations: [Escalation], at now: Date,
                           workingDays: WorkingDays, limit: Int = EscalationDue.standardWorkingDays) -> EscalationTimeliness {
-        let deadline = due.deadline(workingDays, limit: limit)
+        of(deadline: due.deadline(workingDays, limit: limit), answeredBy: escalations, at: now)
+    }
+
+    /// The same, for an item whose last in-time day is `deadline`.
+    public static func of(deadline: LondonDay, answeredBy escalations: [Escalation], at now: Date) -> EscalationTimeliness {
         let first = escalations.filter { $0.raisedAt <= now }.min { ($0.raisedAt, $0.id) < ($1.raisedAt, $1.id) }
         if let first {
             return LondonDay(first.raisedAt) <= deadline

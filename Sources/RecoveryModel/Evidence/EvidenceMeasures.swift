@@ -59,12 +59,6 @@ public enum EvidenceMeasures {
         check.draft.chartsReturnedLate > 0 || check.draft.findings.contains { $0.type == .chartReturnedLate }
     }
 
-    /// Every late return to escalate: each "chart returned late" finding, and each check's
-    /// charts returned late that no finding of its own names (see `EscalationDue.of`).
-    public static func lateReturns(_ checks: [MARCheck]) -> [EscalationDue] {
-        checks.flatMap { EscalationDue.of($0).filter(\.isLateReturn) }
-    }
-
     /// One event per late return, occurring at the end of its round, handled when the first
     /// escalation that names it was raised. An escalation counts only for the late returns it
     /// was raised about, so one escalated in time never covers another. Oldest first.
@@ -280,7 +274,7 @@ public enum EvidenceMeasures {
         return latestManual.keys.sorted().compactMap { start in
             guard let records = latestDerived[start], let hand = latestManual[start] else { return nil }
             let gap: Double
-            if measure.countsOccurrences {
+            if !measure.isPercentage {
                 gap = abs(Double(records.count - hand.count))
             } else if let a = records.percent, let b = hand.percent {
                 gap = abs(a - b)

@@ -133,21 +133,17 @@ struct IndicatorContext {
     func lateReturnsNotEscalated() -> Measure {
         var measure = Measure(counting: ("late return(s) not escalated within a working day", nil))
         for check in window(IndicatorID.lateReturnsNotEscalated.definition.windowDays) where EvidenceMeasures.showsLateReturn(check) {
-            let occurred = LondonDay(check.draft.date)  // the round ends on its own day
-            let deadline = workingDays.deadline(EscalationDue.standardWorkingDays, workingDaysAfter: occurred)
+            // The round ends on its own day; the words are built only for the records.
+            let deadline = workingDays.deadline(EscalationDue.standardWorkingDays, workingDaysAfter: LondonDay(check.draft.date))
             for item in EscalationDue.sources(of: check) where item.isLateReturn {
-                // The first escalation naming it, raised by now (`EscalationTimeliness` in full
-                // only for the records, which need the words).
-                let first = service.escalationsBySource[item.source]?.lazy.filter { $0.raisedAt <= moment }.map(\.raisedAt).min()
-                if let first {
-                    guard LondonDay(first) > deadline else { continue }
-                } else {
-                    guard today > deadline else { continue }
+                let timeliness = EscalationTimeliness.of(deadline: deadline, answeredBy: service.escalationsBySource[item.source] ?? [],
+                                                         at: moment)
+                switch timeliness {
+                case .inTime, .awaiting: continue
+                case .late, .overdue: break
                 }
                 measure.numerator += 1
                 guard withRecords, let due = EscalationDue.of(check).first(where: { $0.source == item.source }) else { continue }
-                let timeliness = EscalationTimeliness.of(due, answeredBy: service.escalationsBySource[item.source] ?? [], at: moment,
-                                                         workingDays: workingDays)
                 let what = due.summary.split(separator: "·").last.map { String($0).trimmingCharacters(in: .whitespaces) } ?? "late return"
                 measure.records.append(checkRecord(check, "\(what): \(timeliness.words)"))
             }

@@ -114,18 +114,29 @@ public struct OutcomeMeasureDefinition: Hashable, Codable, Sendable {
         self.tolerance = tolerance
     }
 
-    /// True when its figures are counts (zero-occurrence and reduction rules) rather than percentages.
-    public var countsOccurrences: Bool {
-        source.isRepeatFindings || rules.contains {
-            switch $0 {
-            case .zeroOccurrencesForMonths, .reductionFromBaseline: return true
-            default: return false
+    /// True when its figures are percentages (numerator out of a denominator above 0): when it
+    /// has a percentage rule, or, with no count rule, when its source is a proportion. Otherwise
+    /// a figure is a count of occurrences in `numerator` (see `PeriodResult.count`).
+    public var isPercentage: Bool {
+        var percentRule = false
+        var countRule = false
+        for rule in rules {
+            switch rule {
+            case .atLeastPercentForConsecutivePeriods, .reachPercentByDeadline: percentRule = true
+            case .zeroOccurrencesForMonths, .reductionFromBaseline: countRule = true
+            case .everyEventWithinWorkingDays: break
             }
+        }
+        if percentRule { return true }
+        if countRule { return false }
+        switch source {
+        case .refusalRecordsComplete, .chartsReturnedOnTime, .lateReturnsEscalated, .escalationsHandledInTime: return true
+        case .manualAudit, .medicinesAudit, .repeatFindings, .repeatFindingTypes, .repeatFindingsByStaff, .repeatFindingsByPerson: return false
         }
     }
 
     /// Two percentage points for a percentage; none for a count.
-    public var standardTolerance: Double { countsOccurrences ? 0 : 2 }
+    public var standardTolerance: Double { isPercentage ? 2 : 0 }
 
     /// The tolerance in force.
     public var toleranceInForce: Double { tolerance ?? standardTolerance }

@@ -32,30 +32,9 @@ enum PlanRules {
         return "This plan is \(state) and cannot be set to \(to.title.lowercased()); \(what)."
     }
 
-    /// True when a measure's figures are percentages (numerator out of a denominator above 0):
-    /// when it has a percentage rule, or, with no count rule, when its source is a proportion.
-    /// Otherwise a figure is a count of occurrences in `numerator` (see `PeriodResult.count`).
-    static func isPercentage(_ measure: OutcomeMeasureDefinition) -> Bool {
-        var percentRule = false
-        var countRule = false
-        for rule in measure.rules {
-            switch rule {
-            case .atLeastPercentForConsecutivePeriods, .reachPercentByDeadline: percentRule = true
-            case .zeroOccurrencesForMonths, .reductionFromBaseline: countRule = true
-            case .everyEventWithinWorkingDays: break
-            }
-        }
-        if percentRule { return true }
-        if countRule { return false }
-        switch measure.source {
-        case .refusalRecordsComplete, .chartsReturnedOnTime, .lateReturnsEscalated, .escalationsHandledInTime: return true
-        case .manualAudit, .medicinesAudit, .repeatFindings, .repeatFindingTypes, .repeatFindingsByStaff, .repeatFindingsByPerson: return false
-        }
-    }
-
     /// What is wrong with a figure for `measure`, or nil.
     static func problem(with result: PeriodResult, for measure: OutcomeMeasureDefinition) -> String? {
-        if isPercentage(measure) {
+        if measure.isPercentage {
             guard result.denominator > 0 else {
                 return "\(measure.name) is a percentage: give how many were checked (more than 0)."
             }
