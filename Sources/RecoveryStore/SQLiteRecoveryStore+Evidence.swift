@@ -47,6 +47,9 @@ extension SQLiteRecoveryStore {
                 try writer.insert(into: .marFinding, EvidenceRows.findingColumns(checkID: checkID, version: 1,
                                                                                  position: finding.number ?? 1, finding))
             }
+            try SummaryKeeper.refreshCheckDay(db, serviceID: draft.serviceID, day: LondonDay(draft.date))
+            try SummaryKeeper.refreshLateReturns(db, checkIDs: [checkID])
+            try SummaryKeeper.markStale(db, fedBy: draft.serviceID)
             return checkID
         }
         return try read { db in try EvidenceRows.check(db, id) }
@@ -141,6 +144,13 @@ extension SQLiteRecoveryStore {
                 "previous": EvidenceDerivations.words(current.draft, staffNames: names),
                 "previous_state": try EvidenceRows.json(current.draft),
             ], action: "amend", reason: reason)
+            try SummaryKeeper.refreshCheckDay(db, serviceID: current.draft.serviceID, day: LondonDay(current.draft.date))
+            try SummaryKeeper.refreshCheckDay(db, serviceID: draft.serviceID, day: LondonDay(draft.date))
+            try SummaryKeeper.refreshLateReturns(db, checkIDs: [checkID])
+            try SummaryKeeper.markStale(db, fedBy: current.draft.serviceID)
+            if draft.serviceID != current.draft.serviceID {
+                try SummaryKeeper.markStale(db, fedBy: draft.serviceID)
+            }
             return try EvidenceRows.check(db, checkID)
         }
     }
@@ -221,6 +231,8 @@ extension SQLiteRecoveryStore {
                 try writer.insert(into: .escalationSource, EvidenceRows.sourceColumns(escalationID: escalationID, source),
                                   action: "link")
             }
+            try SummaryKeeper.refreshLateReturns(db, checkIDs: sources.compactMap(\.checkID))
+            try SummaryKeeper.markStale(db, fedBy: draft.serviceID)
             return escalationID
         }
         return try read { db in try EvidenceRows.escalation(db, id) }
@@ -312,6 +324,7 @@ extension SQLiteRecoveryStore {
                 action = "resolve"
             }
             try writer.update(.escalation, id: escalationID, set: columns, action: action, reason: note.isEmpty ? nil : note)
+            try SummaryKeeper.markStale(db, fedBy: current.draft.serviceID)
             return try EvidenceRows.escalation(db, escalationID)
         }
     }

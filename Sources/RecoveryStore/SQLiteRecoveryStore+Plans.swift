@@ -29,6 +29,7 @@ extension SQLiteRecoveryStore {
                 "plan_id": planID, "from_status": nil, "to_status": status.rawValue,
                 "reason": activate ? "Created and started" : "Created",
             ])
+            try SummaryKeeper.markStale(db, planIDs: [planID])
             return planID
         }
         return try plan(id)
@@ -36,20 +37,22 @@ extension SQLiteRecoveryStore {
 
     public func plans(serviceID: Int64?) throws(StoreError) -> [PlanRecord] {
         try read { db in
-            if let serviceID { return try PlanRows.load(db, where: "service_id = ?", arguments: [serviceID]) }
-            return try PlanRows.load(db)
+            if let serviceID {
+                return try PlanRows.load(db, where: "service_id = ?", arguments: [serviceID], workingDays: workingDays)
+            }
+            return try PlanRows.load(db, workingDays: workingDays)
         }
     }
 
     public func plan(_ planID: Int64) throws(StoreError) -> PlanRecord {
-        try read { db in try Self.loadPlan(db, planID) }
+        try read { db in try Self.loadPlan(db, planID, workingDays: workingDays) }
     }
 
     public func amendPlan(_ planID: Int64, to draft: PlanDraft, reason: String, by actor: Actor,
                           at now: Date) throws(StoreError) {
         try WritePath.write(pool, by: actor, needing: .createPlan, at: now) { writer in
             let db = writer.db
-            let current = try Self.loadPlan(db, planID)
+            let current = try Self.loadPlan(db, planID, workingDays: workingDays)
             try writer.requireScope(of: current.draft.serviceID) { "amend a plan for \($0)" }
             if current.status == .closed {
                 throw StoreError.invalid("A closed plan cannot be amended. Reopen it first.")
@@ -119,6 +122,7 @@ extension SQLiteRecoveryStore {
             for row in measureRows where !keptMeasures.contains(row["id"]) {
                 try writer.update(.planMeasure, id: row["id"], set: ["active": false], action: "retire", reason: why)
             }
+            try SummaryKeeper.markStale(db, planIDs: [planID])
         }
     }
 
@@ -135,7 +139,7 @@ extension SQLiteRecoveryStore {
                     : "Give a reason for moving the plan to \(status.title.lowercased()).")
             }
             try Self.recordStatus(writer, planID: planID, from: current, to: status, reason: reason,
-                                  action: status == .reopened ? "reopen" : "change status")
+                                  action: status == .reopened ? "reopen" : "change status", workingDays: workingDays)
         }
     }
 
@@ -157,7 +161,8 @@ extension SQLiteRecoveryStore {
             // done, and a governance review that decided to close since the targets were met.
             let check = ClosureGuard.check(plan, today: now, workingDays: workingDays)
             guard check.canClose else { throw StoreError.invalid(check.refusal) }
-            try Self.recordStatus(writer, planID: planID, from: plan.status, to: .closed, reason: note, action: "close")
+            try Self.recordStatus(writer, planID: planID, from: plan.status, to: .closed, reason: note, action: "close",
+                                  workingDays: workingDays)
         }
     }
 
@@ -192,6 +197,7 @@ extension SQLiteRecoveryStore {
             let id = try writer.insert(into: .planStepEntry, [
                 "plan_id": planID, "step_id": stepID, "outcome": outcome.rawValue, "note": note, "evidence": evidence,
             ], occurredAt: occurredAt)
+            try SummaryKeeper.markStale(db, planIDs: [planID])
             guard let row = try Row.fetchOne(db, sql: "SELECT * FROM plan_step_entry WHERE id = ?", arguments: [id]) else {
                 throw StoreError.storage("The step entry vanished while it was being written.")
             }
@@ -226,6 +232,7 @@ extension SQLiteRecoveryStore {
                 "numerator": result.numerator, "denominator": result.denominator,
                 "note": note?.isEmpty == false ? note : nil,
             ])
+            try SummaryKeeper.markStale(db, planIDs: [planID])
         }
     }
 
@@ -248,6 +255,7 @@ extension SQLiteRecoveryStore {
                 "plan_id": planID, "kind": kind.rawValue, "decision": decision.rawValue, "note": note,
                 "challenge": challenge.trimmingCharacters(in: .whitespacesAndNewlines),
             ], occurredAt: occurredAt)
+            try SummaryKeeper.markStale(db, planIDs: [planID])
             guard let row = try Row.fetchOne(db, sql: "SELECT * FROM plan_review WHERE id = ?", arguments: [id]) else {
                 throw StoreError.storage("The review vanished while it was being written.")
             }
@@ -257,7 +265,7 @@ extension SQLiteRecoveryStore {
 
     // MARK: Helpers
 
-    static func loadPlan(_ db: Database, _ planID: Int64, workingDays: WorkingDays = .weekendsOnly) throws -> PlanRecord {
+    static func loadPlan(_ db: Database, _ planID: Int64, workingDays: WorkingDays) throws -> PlanRecord {
         guard let plan = try PlanRows.load(db, where: "id = ?", arguments: [planID], workingDays: workingDays).first else {
             throw StoreError.notFound("There is no plan with id \(planID).")
         }
@@ -298,12 +306,67 @@ extension SQLiteRecoveryStore {
         }
     }
 
-    /// Sets the plan's status and records the change (who and when are the stamps), both audited.
+    /// Sets the plan's status and records the change (who and when are the stamps), both audited;
+    /// keeps the plan's closure verdict (made on closing, dropped on reopening) and standing.
     static func recordStatus(_ writer: AuditedWriter, planID: Int64, from: PlanStatus, to: PlanStatus, reason: String,
-                             action: String) throws {
+                             action: String, workingDays: WorkingDays) throws {
         try writer.update(.plan, id: planID, set: ["status": to.rawValue], action: action, reason: reason)
         try writer.insert(into: .planStatusChange, [
             "plan_id": planID, "from_status": from.rawValue, "to_status": to.rawValue, "reason": reason,
         ], action: action, reason: reason)
+        let now = writer.stamp.recordedAt
+        if to == .closed {
+            try SummaryKeeper.recordClosure(writer.db, planID: planID, at: now, workingDays: workingDays)
+        } else {
+            try SummaryKeeper.dropClosure(writer.db, planID: planID)
+        }
+        try SummaryKeeper.markStale(writer.db, planIDs: [planID])
+    }
+}
+
+extension SQLiteRecoveryStore {
+    /// The plans list: plan rows and their stored standing. Standings marked stale by a write
+    /// (to the plan, or to evidence feeding it), and those of open plans worked out on an
+    /// earlier day, are worked out again first: the first list of a day costs the open plans'
+    /// evidence once, a list after a MAR check the plans of that service, and any other list
+    /// reads rows only.
+    public func planList(serviceID: Int64?, at now: Date) throws(StoreError) -> [PlanListRow] {
+        let today = LondonDay(now).dayNumber
+        let stale = try read { db in
+            try Int64.fetchAll(db, sql: """
+                SELECT p.id FROM plan p LEFT JOIN summary_plan_standing s ON s.plan_id = p.id
+                WHERE s.plan_id IS NULL OR s.worked_out_day = ?
+                   OR (p.status IN ('active', 'monitoring', 'reopened') AND s.worked_out_day < ?)
+                """, arguments: [SummaryKeeper.staleDay, today])
+        }
+        if !stale.isEmpty {
+            try StoreFailure.catching {
+                try pool.write { db in try SummaryKeeper.refreshStandings(db, planIDs: stale, at: now, workingDays: workingDays) }
+            }
+        }
+        return try read { db in
+            var condition = ""
+            var arguments: StatementArguments = []
+            if let serviceID {
+                condition = "WHERE p.service_id = ?"
+                arguments = [serviceID]
+            }
+            return try Row.fetchAll(db, sql: """
+                SELECT p.id, p.title, p.service_id, p.status, p.quality_statements, p.regulations,
+                       s.state, s.step_dues, s.worked_out_day
+                FROM plan p LEFT JOIN summary_plan_standing s ON s.plan_id = p.id \(condition)
+                ORDER BY p.created_at DESC, p.id DESC
+                """, arguments: arguments).map { row in
+                let id: Int64 = row["id"]
+                let status: String = row["status"]
+                return PlanListRow(id: id, title: row["title"], serviceID: row["service_id"],
+                                   status: PlanStatus(rawValue: status) ?? .draft,
+                                   qualityStatements: try PlanRows.decode([String].self, row["quality_statements"], table: "plan",
+                                                                          id: id, column: "quality_statements"),
+                                   regulations: try PlanRows.decode([Int].self, row["regulations"], table: "plan", id: id,
+                                                                    column: "regulations"),
+                                   standing: try SummaryRows.standing(row, planID: id))
+            }
+        }
     }
 }

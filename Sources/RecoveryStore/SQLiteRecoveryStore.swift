@@ -11,20 +11,25 @@ public final class SQLiteRecoveryStore: RecoveryDataStore {
     /// The store file.
     public let url: URL
     let pinHasher: PINHasher
+    /// The working days (bank holidays) the summaries work plans' standing and closures out with.
+    let workingDays: WorkingDays
 
-    init(pool: DatabasePool, url: URL, pinHasher: PINHasher = PINHasher()) {
+    init(pool: DatabasePool, url: URL, pinHasher: PINHasher = PINHasher(), workingDays: WorkingDays = .weekendsOnly) {
         self.pool = pool
         self.url = url
         self.pinHasher = pinHasher
+        self.workingDays = workingDays
     }
 
     /// Opens the store at `url`, creating it (folder 0700, file 0600) when it is missing and
     /// `createIfMissing` is true. Refuses, with `StoreError.unusableStore` and one plain
     /// sentence, a file that is empty, not SQLite, not a RecoveryDesk store, damaged, or from a
-    /// newer RecoveryDesk.
-    public static func open(at url: URL, createIfMissing: Bool) throws(StoreError) -> SQLiteRecoveryStore {
-        let pool = try StoreOpener.open(at: url, createIfMissing: createIfMissing)
-        return SQLiteRecoveryStore(pool: pool, url: url.standardizedFileURL)
+    /// newer RecoveryDesk. `workingDays` are the bank holidays in force, for the plans' standing
+    /// and closure verdicts the store keeps (`SummaryKeeper`).
+    public static func open(at url: URL, createIfMissing: Bool,
+                            workingDays: WorkingDays = .weekendsOnly) throws(StoreError) -> SQLiteRecoveryStore {
+        let pool = try StoreOpener.open(at: url, createIfMissing: createIfMissing, workingDays: workingDays)
+        return SQLiteRecoveryStore(pool: pool, url: url.standardizedFileURL, workingDays: workingDays)
     }
 
     /// Closes the connections; the store cannot be used afterwards.

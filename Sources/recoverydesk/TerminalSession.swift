@@ -34,7 +34,8 @@ enum TerminalSession {
                 _ = try DemoStore.build(at: URL(fileURLWithPath: environment.storePath), options: DemoOptions(),
                                         templates: environment.templates, workingDays: environment.workingDays, now: Date())
             }
-            let result = try StoreOpening.open(path: prepared.environment.storePath, now: Date())
+            let result = try StoreOpening.open(path: prepared.environment.storePath, now: Date(),
+                                                workingDays: prepared.environment.workingDays)
             opened = result.0
             if let problem = result.backupProblem { logger.warning("Daily backup not made: \(problem)") }
             environment.isDemoStore = try (opened.store as? SQLiteRecoveryStore)?.isDemo() ?? false

@@ -31,12 +31,29 @@ public struct PlanStanding: Sendable {
     public var rag: RAG { Self.rag(for: state) }
 
     /// "▲R Off track".
-    public var outcomeText: String { "\(rag.badge) \(state.title)" }
+    public var outcomeText: String { Self.outcomeText(state) }
 
-    /// "21/11/2026", "! Overdue (2)" or "".
-    public var nextDueText: String {
-        if overdueSteps > 0 { return "! \(overdueSteps) overdue" }
+    /// "21/11/2026", "! 2 overdue" or "".
+    public var nextDueText: String { Self.nextDueText(nextDue: nextDue, overdue: overdueSteps) }
+
+    static func outcomeText(_ state: MeasureState) -> String { "\(rag(for: state).badge) \(state.title)" }
+
+    static func nextDueText(nextDue: Date?, overdue: Int) -> String {
+        if overdue > 0 { return "! \(overdue) overdue" }
         return nextDue.map(UKDateFormat.date) ?? ""
+    }
+}
+
+extension PlanStandingSummary {
+    /// Red, amber or green for the outcome, as `PlanStanding.rag`.
+    public var rag: RAG { PlanStanding.rag(for: state) }
+
+    /// "▲R Off track".
+    public var outcomeText: String { PlanStanding.outcomeText(state) }
+
+    /// "21/11/2026", "! 2 overdue" or "" on a day.
+    public func nextDueText(today: Date) -> String {
+        PlanStanding.nextDueText(nextDue: nextDue, overdue: overdueSteps(today: today))
     }
 }
 

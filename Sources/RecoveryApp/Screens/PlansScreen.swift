@@ -28,9 +28,10 @@ public struct PlansScreen: ListScreen {
         }
     }
 
-    private var plans: [PlanRecord] = []
+    private var plans: [PlanListRow] = []
     private var services: [Service] = []
-    private var standings: [Int64: PlanStanding] = [:]
+    /// When the list was read: a step due before that day shows as overdue.
+    private var loadedAt = Date(timeIntervalSince1970: 0)
     public private(set) var statusFilter = StatusFilter.open
     /// The service shown, or nil for every service.
     public private(set) var serviceFilter: Int64?
@@ -39,8 +40,8 @@ public struct PlansScreen: ListScreen {
     public init() {}
 
     /// The plans shown, in order.
-    public var shown: [PlanRecord] {
-        plans.filter { statusFilter.includes($0.status) && (serviceFilter == nil || $0.draft.serviceID == serviceFilter) }
+    public var shown: [PlanListRow] {
+        plans.filter { statusFilter.includes($0.status) && (serviceFilter == nil || $0.serviceID == serviceFilter) }
     }
 
     private func serviceName(_ id: Int64?) -> String {
@@ -48,12 +49,15 @@ public struct PlansScreen: ListScreen {
         return services.first { $0.id == id }?.name ?? "?"
     }
 
-    public var rows: TableRows {
+    public var rows: TableRows { rows(today: loadedAt) }
+
+    /// The rows as they stand on a day (a step due yesterday shows as overdue today).
+    func rows(today: Date) -> TableRows {
         let shown = self.shown
         return TableRows(shown.map { plan in
-            let standing = standings[plan.id]
-            return [plan.draft.title, serviceName(plan.draft.serviceID), plan.status.title,
-                    plan.status == .draft ? "" : standing?.outcomeText ?? "", standing?.nextDueText ?? ""]
+            let standing = plan.standing
+            return [plan.title, serviceName(plan.serviceID), plan.status.title,
+                    plan.status == .draft ? "" : standing?.outcomeText ?? "", standing?.nextDueText(today: today) ?? ""]
         }, roles: Dictionary(uniqueKeysWithValues: shown.enumerated().compactMap { index, plan in
             plan.status == .closed ? (index, StyleRole.muted) : nil
         }))
@@ -61,8 +65,8 @@ public struct PlansScreen: ListScreen {
 
     public var searchRows: any TableDataSource {
         TableRows(shown.map { plan in
-            [plan.draft.title, serviceName(plan.draft.serviceID), plan.status.title,
-             plan.draft.qualityStatements.joined(separator: " "), plan.draft.regulations.map { "Reg \($0)" }.joined(separator: " ")]
+            [plan.title, serviceName(plan.serviceID), plan.status.title,
+             plan.qualityStatements.joined(separator: " "), plan.regulations.map { "Reg \($0)" }.joined(separator: " ")]
         })
     }
 
@@ -102,9 +106,7 @@ public struct PlansScreen: ListScreen {
         case .plans(let loadedPlans, let loadedServices):
             plans = loadedPlans
             services = loadedServices
-            standings = Dictionary(uniqueKeysWithValues: loadedPlans.map {
-                ($0.id, PlanStanding(plan: $0, today: context.now, workingDays: context.environment.workingDays))
-            })
+            loadedAt = context.now
             loaded = true
             keepSelection(rowCount: shown.count, context: context)
             return .done
@@ -114,7 +116,7 @@ public struct PlansScreen: ListScreen {
     }
 
     public func render(into buffer: inout Buffer, area: Rect, context: ScreenContext) {
-        let rows = self.rows
+        let rows = self.rows(today: context.now)
         list.render(into: &buffer, area: area, source: rows, theme: context.theme)
         // Colour the outcome by red, amber or green as well as its symbol and words.
         let table = ListPane.tableArea(in: area)
@@ -124,7 +126,7 @@ public struct PlansScreen: ListScreen {
         for row in 0..<max(0, table.height - 1) {
             let index = visible.offset + row
             guard shown.indices.contains(index), index != visible.selected, starts.count > 3,
-                  let standing = standings[shown[index].id], shown[index].status != .draft else { continue }
+                  let standing = shown[index].standing, shown[index].status != .draft else { continue }
             let x = table.x + starts[3]
             buffer.restyle(Rect(x: x, y: table.y + 1 + row, width: 16, height: 1), with: context.theme[standing.rag.role])
         }

@@ -62,35 +62,36 @@ public struct StaffCompetency: Hashable, Sendable {
 }
 
 extension StoreRequestRunner {
-    /// The engine over the store's evidence as it stands at `now`, with the provider's thresholds.
-    func indicatorEngine(at now: Date) throws(StoreError) -> (IndicatorEngine, IndicatorEvidence) {
-        let evidence = try store.indicatorEvidence(at: now, workingDays: workingDays)
-        let engine = IndicatorEngine(evidence: evidence, thresholds: try store.indicatorThresholds(), now: now,
-                                     workingDays: workingDays)
-        return (engine, evidence)
+    /// The figures from the store's summaries as they stand at `now`, with the provider's thresholds.
+    func indicatorFigures(at now: Date) throws(StoreError) -> IndicatorFigures {
+        IndicatorFigures(summaries: try store.indicatorSummaries(at: now, workingDays: workingDays),
+                         thresholds: try store.indicatorThresholds(), now: now, workingDays: workingDays)
     }
 
     /// Every active service's indicators and the provider's.
     func indicatorReport(at now: Date) throws(StoreError) -> IndicatorReport {
-        try indicatorEngine(at: now).0.report()
+        try indicatorFigures(at: now).report()
     }
 
     /// The records behind one indicator of a service, or of every service for the provider
     /// (`serviceID` nil), with the checks, services and staff needed to open them.
     func indicatorRecords(_ id: IndicatorID, serviceID: Int64?, at now: Date) throws(StoreError) -> IndicatorRecords {
-        let (engine, evidence) = try indicatorEngine(at: now)
+        // The figures from the summaries; the records behind them from the evidence of the windows.
+        let figures = try indicatorFigures(at: now)
+        let evidence = try store.indicatorEvidence(at: now, workingDays: workingDays, serviceID: serviceID)
+        let engine = IndicatorEngine(evidence: evidence, thresholds: figures.thresholds, now: now, workingDays: workingDays)
         let listed: [Service]
         let indicators: ServiceIndicators
         if let serviceID {
             guard let service = evidence.services.first(where: { $0.id == serviceID }),
-                  let found = engine.indicators(for: serviceID) else {
+                  let found = figures.indicators(for: serviceID) else {
                 throw .notFound("That service is not active any more, so it has no indicators.")
             }
             listed = [service]
             indicators = found
         } else {
             listed = evidence.services
-            indicators = engine.report().provider
+            indicators = figures.report().provider
         }
         let lines = listed.flatMap { service in
             engine.records(id, serviceID: service.id).map {
@@ -105,7 +106,7 @@ extension StoreRequestRunner {
             named.contains(check.id)
                 || (servicesListed.contains(check.draft.serviceID) && LondonDay(check.draft.date) >= firstDay)
         }
-        return IndicatorRecords(id: id, indicators: indicators, lines: lines, checks: checks, services: evidence.services,
+        return IndicatorRecords(id: id, indicators: indicators, lines: lines, checks: checks, services: figures.services,
                                 staff: try store.staff(includingInactive: true))
     }
 

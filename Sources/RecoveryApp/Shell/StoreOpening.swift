@@ -15,8 +15,9 @@ public enum StoreOpening {
     /// one plain sentence. The daily backup is made, beside the store in its own
     /// `<file name>.backups` folder, when the store is already set up; a failed backup does not
     /// stop the app (it is logged by the caller from `backupProblem`).
-    public static func open(path: String, now: Date) throws(StoreError) -> (Opened, backupProblem: String?) {
-        let store = try SQLiteRecoveryStore.open(at: URL(fileURLWithPath: path), createIfMissing: true)
+    public static func open(path: String, now: Date,
+                            workingDays: WorkingDays = .weekendsOnly) throws(StoreError) -> (Opened, backupProblem: String?) {
+        let store = try SQLiteRecoveryStore.open(at: URL(fileURLWithPath: path), createIfMissing: true, workingDays: workingDays)
         guard try store.isSetUp() else { return (Opened(store: store, start: .setUp), nil) }
         var problem: String?
         do {

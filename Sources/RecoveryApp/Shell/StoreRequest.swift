@@ -65,7 +65,7 @@ public enum StoreReply: Sendable, Equatable {
     case marCodes([MARCode])
     case referenceData(statements: [QualityStatement], regulations: [Regulation], enforcement: [EnforcementType],
                        pinPolicy: PINPolicy)
-    case plans([PlanRecord], services: [Service])
+    case plans([PlanListRow], services: [Service])
     case plan(PlanRecord, services: [Service], staff: [StaffMember])
     case marChecks([MARCheck], services: [Service], staff: [StaffMember])
     /// A check was saved; `unqualified` names staff in its findings without a current competency.
@@ -178,7 +178,7 @@ public struct StoreRequestRunner: Sendable {
             try store.setMinimumPINLength(length, by: try signedIn(actor), at: now)
             return .saved("New PINs now need at least \(length) digits.")
         case .loadPlans:
-            return .plans(try store.plans(serviceID: nil), services: try store.services(includingInactive: true))
+            return .plans(try store.planList(serviceID: nil, at: now), services: try store.services(includingInactive: true))
         case .loadPlan(let id):
             return .plan(try store.plan(id), services: try store.services(includingInactive: true),
                          staff: try store.staff(includingInactive: true))

@@ -1,12 +1,14 @@
 import Foundation
 
-/// Works out the early-warning indicators from the evidence: for each service, each indicator's
-/// value now, its state against the provider's thresholds, its value at the end of each of the
-/// last 12 weeks, and the records behind it. Pure; the rules in words are in docs/indicators.md.
+/// Works out the early-warning indicators record by record from the evidence: for each service,
+/// each indicator's value now, its state against the provider's thresholds, its value at the
+/// end of each of the last 12 weeks, and the records behind it. Pure; the rules in words are in
+/// docs/indicators.md.
 ///
-/// The provider's row adds the services' figures together (percentages from the pooled counts)
-/// and takes the worst service state, so one red service shows red for the provider.
-public struct IndicatorEngine: Sendable {
+/// The app's figures come from the summaries (`IndicatorFigures`), which must agree with this
+/// engine: the tests hold them to it. The app uses this engine for the records behind one
+/// indicator, over one service's (or the provider's) evidence of the windows.
+public struct IndicatorEngine: IndicatorMeasuring, Sendable {
     /// Findings naming the same member of staff within 30 days that count as a repeat pattern.
     public static let repeatFindingCount = 3
     /// Weeks of history for the trend.
@@ -15,7 +17,7 @@ public struct IndicatorEngine: Sendable {
     public let thresholds: IndicatorThresholds
     public let now: Date
     public let workingDays: WorkingDays
-    let services: [Service]
+    public let services: [Service]
     let byService: [Int64: ServiceEvidence]
     let staffNames: [Int64: String]
 
@@ -33,18 +35,12 @@ public struct IndicatorEngine: Sendable {
         for plan in evidence.plans {
             if let serviceID = plan.draft.serviceID { byService[serviceID]?.plans.append(plan) }
         }
-        var observations: [Int64: [Observation]] = [:]
-        for observation in evidence.observations { observations[observation.draft.staffID, default: []].append(observation) }
         var named: Set<Int64> = []
         for check in evidence.checks { for finding in check.draft.findings { if let id = finding.staffID { named.insert(id) } } }
-        for member in evidence.staff where member.active {
-            let recorded = named.contains(member.id) || observations[member.id] != nil
-            for serviceID in member.serviceIDs {
-                guard let kind = byService[serviceID]?.service.kind,
-                      member.role.givesMedicines(in: kind) || recorded && member.role != .administrator else { continue }
-                byService[serviceID]?.medicineStaff.append(StaffEvidence(member: member, observations: observations[member.id] ?? [],
-                                                                         joined: evidence.staffJoined[member.id]))
-            }
+        for (serviceID, staff) in StaffEvidence.givingMedicines(services: evidence.services, staff: evidence.staff,
+                                                                observations: evidence.observations, namedInFindings: named,
+                                                                joined: evidence.staffJoined) {
+            byService[serviceID]?.medicineStaff = staff
         }
         for key in byService.keys {
             byService[key]?.prepare(workingDays: workingDays)
@@ -52,70 +48,22 @@ public struct IndicatorEngine: Sendable {
         self.byService = byService
     }
 
-    // MARK: Reports
-
     /// Every active service, and the provider's row.
-    public func report() -> IndicatorReport {
-        let moments = self.moments
-        let rows = services.map { service -> (ServiceIndicators, [IndicatorID: [Measure]]) in
-            let measures = series(service.id, at: moments)
-            return (indicators(serviceID: service.id, name: service.name, measures: measures), measures)
-        }
-        let providerValues = IndicatorID.allCases.map { id -> IndicatorValue in
-            let pooled = moments.indices.map { index in
-                Measure.pooled(rows.compactMap { $0.1[id]?[index] })
-            }
-            let worst = IndicatorState.worst(rows.compactMap { $0.0[id]?.state })
-            return value(id, measures: pooled, state: worst)
-        }
-        return IndicatorReport(asOf: now, provider: ServiceIndicators(serviceID: nil, name: "Whole provider", values: providerValues),
-                               services: rows.map(\.0))
-    }
+    public func report() -> IndicatorReport { buildReport() }
 
     /// One service's indicators.
-    public func indicators(for serviceID: Int64) -> ServiceIndicators? {
-        guard let service = services.first(where: { $0.id == serviceID }) else { return nil }
-        return indicators(serviceID: serviceID, name: service.name, measures: series(serviceID, at: moments))
-    }
+    public func indicators(for serviceID: Int64) -> ServiceIndicators? { buildIndicators(for: serviceID) }
 
     /// The records behind an indicator's value now for a service, newest first.
     public func records(_ id: IndicatorID, serviceID: Int64) -> [IndicatorRecord] {
         measure(id, serviceID, at: now, withRecords: true).records.sorted { $0.date > $1.date }
     }
 
-    // MARK: Moments
-
-    /// The end of each of the last 12 weeks, oldest first; the last one is now.
-    var moments: [Date] {
-        let today = LondonDay(now)
-        return (0..<Self.historyWeeks).map { index in
-            let weeksBack = Self.historyWeeks - 1 - index
-            if weeksBack == 0 { return now }
-            return today.adding(days: -7 * weeksBack + 1).start.addingTimeInterval(-1)
-        }
-    }
-
-    /// Every indicator of a service at each of `moments`.
-    func series(_ serviceID: Int64, at moments: [Date]) -> [IndicatorID: [Measure]] {
-        var measures: [IndicatorID: [Measure]] = [:]
-        for id in IndicatorID.allCases { measures[id] = moments.map { measure(id, serviceID, at: $0, withRecords: false) } }
-        return measures
-    }
-
-    func indicators(serviceID: Int64, name: String, measures: [IndicatorID: [Measure]]) -> ServiceIndicators {
-        ServiceIndicators(serviceID: serviceID, name: name, values: IndicatorID.allCases.map { id in
-            let series = measures[id] ?? []
-            return value(id, measures: series, state: thresholds[id].state(of: series.last?.value(id.definition.unit)))
-        })
-    }
-
-    func value(_ id: IndicatorID, measures: [Measure], state: IndicatorState) -> IndicatorValue {
-        let unit = id.definition.unit
-        return IndicatorValue(id: id, value: measures.last?.value(unit), state: state, threshold: thresholds[id],
-                              history: measures.map { $0.value(unit) }, basis: measures.last?.basis(id) ?? "")
-    }
-
     // MARK: One figure
+
+    func measure(_ id: IndicatorID, _ serviceID: Int64, at moment: Date) -> Measure {
+        measure(id, serviceID, at: moment, withRecords: false)
+    }
 
     func measure(_ id: IndicatorID, _ serviceID: Int64, at moment: Date, withRecords: Bool) -> Measure {
         guard let service = byService[serviceID] else { return Measure() }

@@ -21,12 +21,8 @@ struct ServiceEvidence: Sendable {
         escalationsBySource = escalations.bySource()
         for plan in plans {
             guard let closed = plan.closedAt else { continue }
-            let evaluations = plan.measures.map { measure in
-                TargetEngine.evaluate(measure.definition, records: measure.records(at: closed),
-                                      planStart: plan.draft.startDate, today: closed, workingDays: workingDays)
-            }
-            let check = ClosureGuard.check(plan, evaluations: evaluations, at: closed)
-            closures[plan.id] = (closed, check.gaps.map(\.short))
+            let verdict = PlanClosureVerdict.of(plan, closedAt: closed, workingDays: workingDays)
+            closures[plan.id] = (closed, verdict.missing)
         }
     }
 
@@ -44,6 +40,27 @@ struct StaffEvidence: Sendable {
     let observations: [Observation]
     /// When they were added to the store (nil: not known, counted as always there).
     var joined: Date? = nil
+
+    /// Each service's staff who give medicines there: active staff whose role gives medicines in
+    /// that kind of service, and anyone else (but an administrator) whose records show it — an
+    /// observation, or a MAR finding naming them (`namedInFindings`).
+    static func givingMedicines(services: [Service], staff: [StaffMember], observations: [Observation],
+                                namedInFindings named: Set<Int64>, joined: [Int64: Date]) -> [Int64: [StaffEvidence]] {
+        var byStaff: [Int64: [Observation]] = [:]
+        for observation in observations { byStaff[observation.draft.staffID, default: []].append(observation) }
+        let kinds = Dictionary(services.map { ($0.id, $0.kind) }, uniquingKeysWith: { first, _ in first })
+        var result: [Int64: [StaffEvidence]] = [:]
+        for member in staff where member.active {
+            let recorded = named.contains(member.id) || byStaff[member.id] != nil
+            for serviceID in member.serviceIDs {
+                guard let kind = kinds[serviceID],
+                      member.role.givesMedicines(in: kind) || recorded && member.role != .administrator else { continue }
+                result[serviceID, default: []].append(StaffEvidence(member: member, observations: byStaff[member.id] ?? [],
+                                                                    joined: joined[member.id]))
+            }
+        }
+        return result
+    }
 }
 
 extension PlanMeasure {

@@ -62,6 +62,9 @@ public protocol RecoveryDataStore: Sendable {
     func createPlan(_ draft: PlanDraft, activate: Bool, by actor: Actor, at now: Date) throws(StoreError) -> PlanRecord
     /// Every plan (optionally one service's), newest first, with steps, measures and reviews.
     func plans(serviceID: Int64?) throws(StoreError) -> [PlanRecord]
+    /// Every plan (optionally one service's), newest first, as the plans list shows it: the
+    /// plan's own columns and its stored standing, without reading its evidence.
+    func planList(serviceID: Int64?, at now: Date) throws(StoreError) -> [PlanListRow]
     func plan(_ planID: Int64) throws(StoreError) -> PlanRecord
     /// Replaces a plan's content. Editing a plan that is no longer a draft is an amendment and
     /// needs a reason; the previous version stays in the audit log.
@@ -131,10 +134,13 @@ public protocol RecoveryDataStore: Sendable {
 
     // MARK: Early-warning indicators
 
-    /// What the indicator engine needs to work out every service's indicators at `now`, with
-    /// their 12-week history (see `IndicatorEvidence`). `workingDays` counts for the figures of
-    /// plan measures derived from evidence.
-    func indicatorEvidence(at now: Date, workingDays: WorkingDays) throws(StoreError) -> IndicatorEvidence
+    /// What the app's indicators are worked out from (`IndicatorFigures`): the summaries of the
+    /// windows and the 12-week history, and the plans followed in it (see `IndicatorSummaries`).
+    /// `workingDays` counts for the figures of plan measures derived from evidence.
+    func indicatorSummaries(at now: Date, workingDays: WorkingDays) throws(StoreError) -> IndicatorSummaries
+    /// The evidence record by record over the same windows (one service's, or every service's
+    /// when `serviceID` is nil), for the records behind a figure (`IndicatorEngine.records`).
+    func indicatorEvidence(at now: Date, workingDays: WorkingDays, serviceID: Int64?) throws(StoreError) -> IndicatorEvidence
     /// The provider's thresholds (the standard ones where it has set none).
     func indicatorThresholds() throws(StoreError) -> IndicatorThresholds
     /// Sets (or, with nil, puts back to standard) one indicator's thresholds (administrators).
@@ -154,6 +160,11 @@ public protocol RecoveryDataStore: Sendable {
 }
 
 extension RecoveryDataStore {
+    /// Every service's evidence record by record (see `indicatorEvidence(at:workingDays:serviceID:)`).
+    public func indicatorEvidence(at now: Date, workingDays: WorkingDays) throws(StoreError) -> IndicatorEvidence {
+        try indicatorEvidence(at: now, workingDays: workingDays, serviceID: nil)
+    }
+
     /// Logs a MAR check that is not a re-check (see the requirement).
     public func logMARCheck(_ draft: MARCheckDraft, lateEntryRule: LateEntryRule, by actor: Actor,
                             at now: Date) throws(StoreError) -> MARCheck {

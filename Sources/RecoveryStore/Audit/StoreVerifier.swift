@@ -79,6 +79,7 @@ enum StoreVerifier {
                 problems.append("\(table.rawValue) row \(id) is missing though the audit log records it (it was deleted behind RecoveryDesk's back)")
             }
         }
+        problems += try SummaryVerifier.problems(db)
         return VerificationReport(auditEntries: entries, recordsChecked: records, problems: problems)
     }
 }

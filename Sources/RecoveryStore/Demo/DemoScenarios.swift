@@ -135,7 +135,7 @@ extension DemoGenerator {
                     try WritePath.write(store.pool, by: owner.actor, needing: .closePlan, at: closed) { writer in
                         try SQLiteRecoveryStore.recordStatus(writer, planID: plan.id, from: .active, to: .closed,
                                                              reason: "Closed on the previous system; brought in as closed.",
-                                                             action: "close")
+                                                             action: "close", workingDays: workingDays)
                     }
                 }
             }

@@ -6,7 +6,7 @@ import RecoveryModel
 /// looked at, never changed: the checks run on a plain connection before the WAL pool (which
 /// would switch the file's journal mode) is opened.
 enum StoreOpener {
-    static func open(at url: URL, createIfMissing: Bool) throws(StoreError) -> DatabasePool {
+    static func open(at url: URL, createIfMissing: Bool, workingDays: WorkingDays = .weekendsOnly) throws(StoreError) -> DatabasePool {
         let path = url.standardizedFileURL.path
         var isFolder: ObjCBool = false
         if !FileManager.default.fileExists(atPath: path, isDirectory: &isFolder) {
@@ -17,17 +17,17 @@ enum StoreOpener {
         } else {
             try inspect(path)
         }
-        return try openPool(path)
+        return try openPool(path, workingDays: workingDays)
     }
 
     /// The pool every store uses: WAL, synchronous FULL, foreign keys, a busy timeout; migrated.
-    static func openPool(_ path: String) throws(StoreError) -> DatabasePool {
+    static func openPool(_ path: String, workingDays: WorkingDays = .weekendsOnly) throws(StoreError) -> DatabasePool {
         do {
             let pool = try DatabasePool(path: path, configuration: configuration())
             // GRDB puts a WAL writer on synchronous NORMAL after `prepareDatabase`; a store of
             // care records wants every commit on disk before it is acknowledged.
             try pool.writeWithoutTransaction { try $0.execute(sql: "PRAGMA synchronous = FULL") }
-            try StoreMigrations.migrator.migrate(pool)
+            try StoreMigrations.migrator(workingDays: workingDays).migrate(pool)
             return pool
         } catch {
             throw refusal(for: error, path: path)
@@ -140,7 +140,7 @@ enum StoreOpener {
         }
         do {
             let pool = try DatabasePool(path: temporary, configuration: configuration())
-            try StoreMigrations.migrator.migrate(pool)
+            try StoreMigrations.migrator().migrate(pool)
             try pool.close()
         } catch {
             throw StoreFailure.storeError(error)

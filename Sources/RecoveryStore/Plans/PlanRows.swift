@@ -95,13 +95,11 @@ enum PlanRows {
 
     /// Plans matching `condition` (SQL on `plan`, or every plan), newest first, fully loaded.
     /// Measures whose source is derived from daily evidence get their figures and events from
-    /// it (`EvidenceRows.attachEvidence`); `workingDays` only counts for the per-period figure of
-    /// late returns escalated under a percentage rule (the store has no bank holiday table, so
-    /// reading uses weekends only; closing passes the real one).
+    /// the summaries of it (`PlanEvidence`); `workingDays` (the store's bank holidays) counts for
+    /// the per-period figure of late returns escalated.
     static func load(_ db: Database, where condition: String? = nil, arguments: StatementArguments = [],
-                     workingDays: WorkingDays = .weekendsOnly) throws -> [PlanRecord] {
-        try EvidenceRows.attachEvidence(db, to: try loadStored(db, where: condition, arguments: arguments),
-                                        workingDays: workingDays)
+                     workingDays: WorkingDays) throws -> [PlanRecord] {
+        try PlanEvidence.loadPlans(db, where: condition, arguments: arguments, workingDays: workingDays)
     }
 
     /// Plans as stored, without evidence.

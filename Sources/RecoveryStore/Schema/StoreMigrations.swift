@@ -1,10 +1,12 @@
 import Foundation
 import GRDB
+import RecoveryModel
 
 /// One registered migration per change to the store's layout. Each one ends by raising
 /// `PRAGMA user_version` to its number, which is how a newer store is recognised.
 enum StoreMigrations {
-    static var migrator: DatabaseMigrator {
+    /// The migrations; `workingDays` (the bank holidays in force) serve the summaries' first build.
+    static func migrator(workingDays: WorkingDays = .weekendsOnly) -> DatabaseMigrator {
         var migrator = DatabaseMigrator()
         migrator.registerMigration("1 schema") { db in
             try db.execute(sql: "PRAGMA application_id = \(StoreFormat.applicationID)")
@@ -28,6 +30,11 @@ enum StoreMigrations {
         migrator.registerMigration("5 evidence chain") { db in
             try EvidenceChainSchema.create(db)
             try db.execute(sql: "PRAGMA user_version = 5")
+        }
+        migrator.registerMigration("6 summaries") { db in
+            try SummarySchema.create(db)
+            try SummaryKeeper.rebuild(db, at: Date(), workingDays: workingDays)
+            try db.execute(sql: "PRAGMA user_version = 6")
         }
         return migrator
     }

@@ -26,7 +26,10 @@ enum CommandSupport {
     }
 
     static func openStore(_ path: String?, createIfMissing: Bool = false) throws(StoreError) -> SQLiteRecoveryStore {
-        try SQLiteRecoveryStore.open(at: storeURL(path), createIfMissing: createIfMissing)
+        // The bank holidays count for the plans' standing the store keeps; a broken table is
+        // reported by the commands that read it, so opening falls back to weekends only.
+        try SQLiteRecoveryStore.open(at: storeURL(path), createIfMissing: createIfMissing,
+                                     workingDays: (try? PlansCommand.workingDays()) ?? .weekendsOnly)
     }
 
     /// Runs a command body; a refusal is printed on standard error and exits with 1.

@@ -43,9 +43,9 @@ struct IndicatorsCommand: ParsableCommand {
             let now = try CommandSupport.moment(today: today)
             let opened = try CommandSupport.openStore(store)
             let workingDays = try PlansCommand.workingDays()
-            let engine = IndicatorEngine(evidence: try opened.indicatorEvidence(at: now, workingDays: workingDays),
-                                         thresholds: try opened.indicatorThresholds(), now: now, workingDays: workingDays)
-            let report = engine.report()
+            let figures = IndicatorFigures(summaries: try opened.indicatorSummaries(at: now, workingDays: workingDays),
+                                           thresholds: try opened.indicatorThresholds(), now: now, workingDays: workingDays)
+            let report = figures.report()
             var rows = [report.provider] + report.services
             if let service {
                 let name = service.trimmingCharacters(in: .whitespaces)
@@ -55,7 +55,11 @@ struct IndicatorsCommand: ParsableCommand {
                 rows = [match]
                 if let records {
                     let id = try CommandSupport.indicator(named: records)
-                    let list = engine.records(id, serviceID: match.serviceID ?? 0)
+                    let serviceID = match.serviceID ?? 0
+                    let engine = IndicatorEngine(evidence: try opened.indicatorEvidence(at: now, workingDays: workingDays,
+                                                                                        serviceID: serviceID),
+                                                 thresholds: figures.thresholds, now: now, workingDays: workingDays)
+                    let list = engine.records(id, serviceID: serviceID)
                     let value = match[id]
                     var lines = ["\(match.name): \(id.definition.name) \(value?.text ?? "–") (\(value?.state.title.lowercased() ?? "no data")); \(value?.basis ?? "")"]
                     lines += list.map { "  \(UKDateFormat.dateTime($0.date))  \($0.summary)" }
