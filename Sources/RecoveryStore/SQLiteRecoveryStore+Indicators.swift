@@ -27,7 +27,7 @@ extension SQLiteRecoveryStore {
             var checkDays = try SummaryRows.checkDays(db, where: "day >= ? AND recorded_day < ?", arguments: window)
             var findings = try SummaryRows.findings(db, where: "day >= ? AND recorded_day < ?", arguments: window)
             var lateReturns = try SummaryRows.lateReturns(db, where: "day >= ? AND recorded_day < ?", arguments: window)
-            let todays = try EvidenceRows.checks(db, where: "logged_at >= ? AND logged_at <= ? AND round_date >= ?",
+            let todays = try SummaryChecks.checks(db, where: "logged_at >= ? AND logged_at <= ? AND round_date >= ?",
                                                  arguments: [Timestamp.text(today.start), Timestamp.text(now), first])
             checkDays += CheckDaySummary.summarise(todays)
             findings += FindingDaySummary.summarise(todays)

@@ -208,6 +208,8 @@ import Testing
                                                  workingDays: Self.workingDays, by: e.p.leader.actor, at: now)
         try WritePath.writeAsSystem(e.store.pool, actorName: EvidenceChainSchema.actorName, at: now) { writer in
             try EvidenceChainSchema.backfill(writer)
+            // On a real upgrade the summaries are built after the sources (migration 6).
+            try SummaryKeeper.rebuild(writer.db, at: now, workingDays: Self.workingDays)
         }
         let all = Dictionary(uniqueKeysWithValues: try e.store.escalations(openOnly: false, serviceID: nil, at: now).map { ($0.id, $0) })
         #expect(all[late.id]?.draft.sources == [.lateReturn(checkID: check.id)])

@@ -14,8 +14,8 @@ enum SummaryKeeper {
     static func refreshCheckDay(_ db: Database, serviceID: Int64, day: LondonDay) throws {
         try db.execute(sql: "DELETE FROM summary_check_day WHERE service_id = ? AND day = ?", arguments: [serviceID, day.dayNumber])
         try db.execute(sql: "DELETE FROM summary_finding_day WHERE service_id = ? AND day = ?", arguments: [serviceID, day.dayNumber])
-        let checks = try EvidenceRows.checks(db, where: "service_id = ? AND round_date = ?",
-                                             arguments: [serviceID, Timestamp.text(day.start)])
+        let checks = try SummaryChecks.checks(db, where: "service_id = ? AND round_date = ?",
+                                              arguments: [serviceID, Timestamp.text(day.start)])
         try SummaryRows.insert(db, days: CheckDaySummary.summarise(checks))
         try SummaryRows.insert(db, findings: FindingDaySummary.summarise(checks))
     }
@@ -26,7 +26,8 @@ enum SummaryKeeper {
         guard !checkIDs.isEmpty else { return }
         let list = Set(checkIDs).sorted().map(String.init).joined(separator: ", ")
         try db.execute(sql: "DELETE FROM summary_late_return WHERE check_id IN (\(list))")
-        let checks = try EvidenceRows.checks(db, where: "id IN (\(list))")
+        let checks = try SummaryChecks.checks(db, where: "id IN (\(list))").filter(EvidenceMeasures.showsLateReturn)
+        guard !checks.isEmpty else { return }
         let escalations = try EvidenceRows.escalations(db, answeringChecks: checks.map(\.id))
         try SummaryRows.insert(db, lateReturns: LateReturnItem.items(of: checks, escalationsBySource: escalations.bySource()))
     }
@@ -84,7 +85,7 @@ enum SummaryKeeper {
                         each: (_ days: [CheckDaySummary], _ findings: [FindingDaySummary], _ lateReturns: [LateReturnItem]) throws -> Void)
         throws {
         for serviceID in try Int64.fetchAll(db, sql: "SELECT id FROM service ORDER BY id") {
-            let checks = try EvidenceRows.checks(db, where: "service_id = ?", arguments: [serviceID])
+            let checks = try SummaryChecks.checks(db, where: "service_id = ?", arguments: [serviceID])
             let escalations = try EvidenceRows.escalations(db, where: """
                 id IN (SELECT s.escalation_id FROM escalation_source s JOIN mar_check c ON c.id = s.mar_check_id WHERE c.service_id = ?)
                 """, arguments: [serviceID])

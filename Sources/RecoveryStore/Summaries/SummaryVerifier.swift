@@ -45,19 +45,26 @@ enum SummaryVerifier {
         return problems
     }
 
-    /// Names the rows that differ between what is stored and what the records say.
+    /// Names the rows that differ between what is stored and what the records say, one line
+    /// per key: changed, missing, or not given by the records.
     static func compare<Row: Hashable>(_ what: String, stored: [Row], rebuilt: [Row], key: (Row) -> String) -> [String] {
-        let storedSet = Set(stored)
-        let rebuiltSet = Set(rebuilt)
-        guard storedSet != rebuiltSet || stored.count != rebuilt.count else { return [] }
+        guard Set(stored) != Set(rebuilt) || stored.count != rebuilt.count else { return [] }
+        var storedByKey: [String: [Row]] = [:]
+        for row in stored { storedByKey[key(row), default: []].append(row) }
+        var rebuiltByKey: [String: [Row]] = [:]
+        for row in rebuilt { rebuiltByKey[key(row), default: []].append(row) }
         var problems: [String] = []
-        for row in rebuilt where !storedSet.contains(row) {
-            problems.append("\(what) for \(key(row)) differs from the records (changed or missing)")
+        for name in Set(storedByKey.keys).union(rebuiltByKey.keys).sorted() {
+            let had = storedByKey[name] ?? []
+            let should = rebuiltByKey[name] ?? []
+            if had.isEmpty {
+                problems.append("\(what) for \(name) is missing")
+            } else if should.isEmpty {
+                problems.append("\(what) holds a row for \(name) that the records do not give")
+            } else if Set(had) != Set(should) || had.count != should.count {
+                problems.append("\(what) for \(name) differs from the records")
+            }
         }
-        for row in stored where !rebuiltSet.contains(row) {
-            problems.append("\(what) holds a row for \(key(row)) that the records do not give")
-        }
-        if problems.isEmpty { problems.append("\(what) holds a row twice") }
         return problems
     }
 }
