@@ -47,13 +47,14 @@ extension SQLiteRecoveryStore {
             }
             // Plans followed at some moment of the history (open now, or changed status since it
             // began), and plans closed within the look-back that carry an audit score.
-            let historyStart = Timestamp.text(today.adding(days: -7 * (IndicatorEngine.historyWeeks - 1) - 1).start)
+            let historyDay = today.adding(days: -7 * (IndicatorEngine.historyWeeks - 1) - 1)
+            let historyStart = Timestamp.text(historyDay.start)
             let plans = try PlanEvidence.loadPlans(db, where: """
                 service_id IS NOT NULL AND (status IN ('active', 'monitoring', 'reopened')
                 OR id IN (SELECT plan_id FROM plan_status_change WHERE recorded_at >= ?)
                 OR (status = 'closed' AND id IN (SELECT plan_id FROM summary_plan_closure WHERE closed_at >= ?)
                     AND id IN (SELECT plan_id FROM plan_measure WHERE active = 1 AND source = 'medicines-audit')))
-                """, arguments: [historyStart, closedSince], workingDays: workingDays)
+                """, arguments: [historyStart, closedSince], entriesSince: historyDay.start, workingDays: workingDays)
             let closures = try SummaryRows.closures(db, where: "closed_at >= ?", arguments: [closedSince])
             return IndicatorSummaries(services: services, checkDays: checkDays, findings: findings, lateReturns: lateReturns,
                                       escalations: escalations, staff: staff, observations: observations,

@@ -102,9 +102,11 @@ enum PlanRows {
         try PlanEvidence.loadPlans(db, where: condition, arguments: arguments, workingDays: workingDays)
     }
 
-    /// Plans as stored, without evidence.
-    static func loadStored(_ db: Database, where condition: String? = nil,
-                           arguments: StatementArguments = []) throws -> [PlanRecord] {
+    /// Plans as stored, without evidence. With `entriesSince`, each step keeps only its entries
+    /// from that moment on and the latest one before it (all that "is a step overdue at a moment
+    /// since then" needs), so a long-running plan's read stays the size of the window.
+    static func loadStored(_ db: Database, where condition: String? = nil, arguments: StatementArguments = [],
+                           entriesSince: Date? = nil) throws -> [PlanRecord] {
         let filter = condition.map { "WHERE \($0)" } ?? ""
         let planRows = try Row.fetchAll(db, sql: "SELECT * FROM plan \(filter) ORDER BY created_at DESC, id DESC",
                                         arguments: arguments)
@@ -120,8 +122,19 @@ enum PlanRows {
             escalationsByEntry[row["step_entry_id"], default: []].append(row["escalation_id"])
         }
         var entriesByStep: [Int64: [StepEntry]] = [:]
-        for row in try Row.fetchAll(db, sql: "SELECT * FROM plan_step_entry WHERE \(chosen) ORDER BY occurred_at, id",
-                                    arguments: arguments) {
+        var entryFilter = chosen
+        var entryArguments = arguments
+        if let entriesSince {
+            let since = Timestamp.text(entriesSince)
+            entryFilter += """
+                 AND (occurred_at >= ? OR id IN (SELECT (SELECT e.id FROM plan_step_entry e WHERE e.step_id = s.id AND e.occurred_at < ?
+                      ORDER BY e.occurred_at DESC, e.id DESC LIMIT 1) FROM plan_step s WHERE s.\(chosen)))
+                """
+            entryArguments += [since, since]
+            entryArguments += arguments
+        }
+        for row in try Row.fetchAll(db, sql: "SELECT * FROM plan_step_entry WHERE \(entryFilter) ORDER BY occurred_at, id",
+                                    arguments: entryArguments) {
             var entry = try stepEntry(row)
             entry.escalationIDs = escalationsByEntry[entry.id] ?? []
             entriesByStep[row["step_id"], default: []].append(entry)

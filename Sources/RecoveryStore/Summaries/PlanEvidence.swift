@@ -9,8 +9,9 @@ import RecoveryModel
 enum PlanEvidence {
     /// Plans as stored, with their evidence.
     static func loadPlans(_ db: Database, where condition: String? = nil, arguments: StatementArguments = [],
-                          workingDays: WorkingDays) throws -> [PlanRecord] {
-        try attach(db, to: try PlanRows.loadStored(db, where: condition, arguments: arguments), workingDays: workingDays)
+                          entriesSince: Date? = nil, workingDays: WorkingDays) throws -> [PlanRecord] {
+        try attach(db, to: try PlanRows.loadStored(db, where: condition, arguments: arguments, entriesSince: entriesSince),
+                   workingDays: workingDays)
     }
 
     /// The first round day a plan's measures need: the start of the period before the one the
