@@ -1,4 +1,5 @@
 import Foundation
+import RecoveryFixtures
 import RecoveryStore
 import TUI
 

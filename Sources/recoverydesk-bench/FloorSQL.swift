@@ -1,5 +1,6 @@
 import Foundation
 import RecoveryModel
+import RecoveryFixtures
 import RecoveryStore
 
 /// The SELECTs `SQLiteRecoveryStore.indicatorEvidence(at:workingDays:)` runs, as SQL text with the
@@ -19,8 +20,8 @@ struct FloorSQL {
 
     static func make(evidence: IndicatorEvidence, now: Date) -> FloorSQL {
         let today = LondonDay(now)
-        let first = quoted(ProviderScaleBuilder.storedText(IndicatorEvidence.firstDay(today: today).start))
-        let closedSince = quoted(ProviderScaleBuilder.storedText(IndicatorEvidence.closedSince(today: today).start))
+        let first = quoted(SQLiteRecoveryStore.storedText(IndicatorEvidence.firstDay(today: today).start))
+        let closedSince = quoted(SQLiteRecoveryStore.storedText(IndicatorEvidence.closedSince(today: today).start))
         var lines: [String] = []
         lines.append("""
             SELECT s.*, COALESCE((SELECT a.recorded_at FROM audit_log a WHERE a.table_name = 'service' AND a.row_id = s.id \
@@ -77,7 +78,7 @@ struct FloorSQL {
                 escalationConditions.append("service_id IN (\(list))")
             }
             if let sinceDate {
-                sinceText = ProviderScaleBuilder.storedText(LondonDay(sinceDate).start)
+                sinceText = SQLiteRecoveryStore.storedText(LondonDay(sinceDate).start)
                 checkConditions.append("round_date >= \(quoted(sinceText))")
                 escalationConditions.append("raised_at >= \(quoted(sinceText))")
             }

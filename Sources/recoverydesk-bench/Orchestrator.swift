@@ -1,5 +1,6 @@
 import Foundation
 import RecoveryModel
+import RecoveryFixtures
 import RecoveryStore
 #if canImport(Glibc)
 import Glibc
@@ -33,7 +34,7 @@ enum Orchestrator {
             buildText = String(format: "%.1f s", built.seconds)
         }
         let store = try SQLiteRecoveryStore.open(at: storeURL, createIfMissing: false)
-        let summary = try store.providerScaleSummary(at: options.scale.now)
+        let summary = try ProviderScaleBuilder.summary(of: store, at: options.scale.now)
         try store.close()
 
         // 2. Cold start to the first dashboard frame, each in a new process.
