@@ -54,6 +54,14 @@ extension SQLiteRecoveryStore {
     /// `BulkLoad` and for reproducing the store's own SQL by hand (the bench's sqlite3 floor).
     package static func storedText(_ date: Date) -> String { Timestamp.text(date) }
 
+    /// Opens an existing store whose every connection hands `trace` each statement it runs, with
+    /// its arguments written in: the bench times the indicator read's own SELECTs in the sqlite3
+    /// shell this way, so its floor is always the statements the read runs, whatever they become.
+    package static func open(at url: URL, tracing trace: @escaping @Sendable (String) -> Void) throws(StoreError) -> SQLiteRecoveryStore {
+        let pool = try StoreOpener.open(at: url, createIfMissing: false, trace: trace)
+        return SQLiteRecoveryStore(pool: pool, url: url.standardizedFileURL)
+    }
+
     /// How many rows the store holds, as at `now` (for open and overdue escalations).
     package func rowCounts(at now: Date) throws(StoreError) -> StoreRowCounts {
         let nowText = Timestamp.text(now)

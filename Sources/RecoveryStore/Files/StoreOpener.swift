@@ -11,7 +11,7 @@ import RecoveryModel
 /// whole file, runs once a day beside the daily backup (`DailyBackup`, `quickCheck()`) and in
 /// `verify` (its integrity check).
 enum StoreOpener {
-    static func open(at url: URL, createIfMissing: Bool) throws(StoreError) -> DatabasePool {
+    static func open(at url: URL, createIfMissing: Bool, trace: (@Sendable (String) -> Void)? = nil) throws(StoreError) -> DatabasePool {
         let path = url.standardizedFileURL.path
         var isFolder: ObjCBool = false
         if !FileManager.default.fileExists(atPath: path, isDirectory: &isFolder) {
@@ -22,13 +22,13 @@ enum StoreOpener {
         } else {
             try inspect(path)
         }
-        return try openPool(path)
+        return try openPool(path, trace: trace)
     }
 
     /// The pool every store uses: WAL, synchronous FULL, foreign keys, a busy timeout; migrated.
-    static func openPool(_ path: String) throws(StoreError) -> DatabasePool {
+    static func openPool(_ path: String, trace: (@Sendable (String) -> Void)? = nil) throws(StoreError) -> DatabasePool {
         do {
-            let pool = try DatabasePool(path: path, configuration: configuration())
+            let pool = try DatabasePool(path: path, configuration: configuration(trace: trace))
             // GRDB puts a WAL writer on synchronous NORMAL after `prepareDatabase`; a store of
             // care records wants every commit on disk before it is acknowledged.
             try pool.writeWithoutTransaction { try $0.execute(sql: "PRAGMA synchronous = FULL") }
@@ -39,13 +39,21 @@ enum StoreOpener {
         }
     }
 
-    static func configuration() -> Configuration {
+    /// `trace`, when given, is handed every statement each connection runs, with its arguments
+    /// written in (the bench's sqlite3 floor; never the app, since arguments can be care records).
+    static func configuration(trace: (@Sendable (String) -> Void)? = nil) -> Configuration {
         var config = Configuration()
         config.label = "RecoveryDesk store"
         config.foreignKeysEnabled = true
         config.busyMode = .timeout(StoreFormat.busyTimeout)
+        config.publicStatementArguments = trace != nil
         config.prepareDatabase { db in
             try db.execute(sql: "PRAGMA synchronous = FULL")
+            if let trace {
+                db.trace(options: .statement) { event in
+                    if case .statement(let statement) = event { trace(statement.expandedSQL) }
+                }
+            }
         }
         return config
     }
