@@ -20,7 +20,10 @@ struct BenchOptions {
     var home = ""
     /// The store a child works on: the standard provider over `years` (5, or 1 for the second store).
     var years = 5
-    var scale: ProviderScaleOptions { .standard(years: years) }
+    var scale: ProviderScaleOptions { smoke ? .small(services: 8, days: years * 14) : .standard(years: years) }
+    /// `--smoke`: small stores (8 services over 70 and 14 days), to check the bench runs end to end
+    /// in a debug build; its figures mean nothing.
+    var smoke = false
     /// Seconds a slow figure may take before its repeats stop (at least one run is made).
     var budgetSeconds = 20.0
 
@@ -61,6 +64,7 @@ struct BenchOptions {
             switch arguments[index] {
             case "--store": options.storePath = value("--store")
             case "--rebuild": options.rebuild = true
+            case "--smoke": options.smoke = true
             case "--runs": options.frameRuns = number("--runs")
             case "--repeat": options.repeats = number("--repeat")
             case "--skip-all-checks": options.skipAllChecks = true
@@ -96,5 +100,6 @@ struct BenchOptions {
     func childArguments(_ mode: String, store: String? = nil, years: Int? = nil) -> [String] {
         ["--child", mode, "--store", store ?? storePath, "--years", String(years ?? self.years), "--home", home,
          "--repeat", String(repeats), "--budget", String(Int(budgetSeconds)), "--size", "\(size.width)x\(size.height)"]
+            + (smoke ? ["--smoke"] : [])
     }
 }
