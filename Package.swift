@@ -40,6 +40,12 @@ let package = Package(
                 .product(name: "_CryptoExtras", package: "swift-crypto"),
             ]
         ),
+        // Made-up stores: the demo and the provider-scale stores the bench and the tests build.
+        // Not linked by the app; the `recoverydesk demo` command, the bench and tests use it.
+        .target(
+            name: "RecoveryFixtures",
+            dependencies: ["RecoveryModel", "RecoveryStore", .product(name: "GRDB", package: "GRDB.swift")]
+        ),
         // Built-in plan templates and the bank holiday table, as data files, with their readers.
         .target(
             name: "PlanLibrary",
@@ -67,7 +73,7 @@ let package = Package(
         .executableTarget(
             name: "recoverydesk",
             dependencies: [
-                "RecoveryApp", "RecoveryStore", "RecoveryModel", "PlanLibrary", "CursesTerminal", "TUI",
+                "RecoveryApp", "RecoveryStore", "RecoveryFixtures", "RecoveryModel", "PlanLibrary", "CursesTerminal", "TUI",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "CSV", package: "CSV.swift"),
@@ -78,7 +84,7 @@ let package = Package(
         .executableTarget(
             name: "recoverydesk-bench",
             dependencies: [
-                "RecoveryApp", "RecoveryStore", "RecoveryModel", "PlanLibrary", "TUI",
+                "RecoveryApp", "RecoveryStore", "RecoveryFixtures", "RecoveryModel", "PlanLibrary", "TUI",
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
@@ -88,7 +94,7 @@ let package = Package(
         .testTarget(name: "CursesTerminalTests", dependencies: ["CursesTerminal", "TUI"]),
         .testTarget(name: "RecoveryModelTests", dependencies: ["RecoveryModel"]),
         .testTarget(name: "PlanLibraryTests", dependencies: ["PlanLibrary", "RecoveryModel"]),
-        .testTarget(name: "RecoveryStoreTests", dependencies: ["RecoveryStore", "RecoveryModel", "PlanLibrary", "TestSupport", "recoverydesk"]),
+        .testTarget(name: "RecoveryStoreTests", dependencies: ["RecoveryStore", "RecoveryFixtures", "RecoveryModel", "PlanLibrary", "TestSupport", "recoverydesk"]),
         .testTarget(
             name: "RecoveryAppTests",
             dependencies: ["RecoveryApp", "TUI", "RecoveryModel", "RecoveryStore", "PlanLibrary", "TestSupport"],

@@ -2,6 +2,7 @@ import Foundation
 import Logging
 import RecoveryApp
 import RecoveryModel
+import RecoveryFixtures
 import RecoveryStore
 import TUI
 

@@ -1,10 +1,12 @@
 import Foundation
+import RecoveryFixtures
 import RecoveryStore
 import TUI
 
 /// The command line. Public options: `--store PATH`, `--rebuild`, `--runs N` (first-frame starts),
 /// `--repeat N` (runs behind each median), `--size WxH`, `--skip-all-checks`. The parent passes
-/// `--child MODE`, `--home PATH` and `--spawned-at NS` to the copies of itself it starts.
+/// `--child MODE`, `--home PATH` and `--years N` (which store: 5 or 1) to the copies of itself
+/// it starts.
 struct BenchOptions {
     var storePath: String
     var rebuild = false
@@ -16,15 +18,24 @@ struct BenchOptions {
     var verbose = false
     var child: String?
     var home = ""
-    var scale = ProviderScaleOptions()
+    /// The store a child works on: the standard provider over `years` (5, or 1 for the second store).
+    var years = 5
+    var scale: ProviderScaleOptions { smoke ? .small(services: 8, days: years * 14) : .standard(years: years) }
+    /// `--smoke`: small stores (8 services over 70 and 14 days), to check the bench runs end to end
+    /// in a debug build; its figures mean nothing.
+    var smoke = false
+    /// Seconds a slow figure may take before its repeats stop (at least one run is made).
+    var budgetSeconds = 20.0
 
     static let usage = """
         usage: recoverydesk-bench [--store PATH] [--rebuild] [--runs N] [--repeat N] [--size WxH] [--skip-all-checks]
 
-        Builds (or reuses) a provider-scale store (50 services, 5 years: about 365,000 MAR checks,
-        100,000 findings, 50,000 escalations, 30,000 observations, 500 plans) and prints how long
-        the app takes over it. Default store: $XDG_CACHE_HOME/recoverydesk/bench-provider.sqlite
-        (~/.cache/recoverydesk/bench-provider.sqlite). See docs/performance.md.
+        Builds (or reuses) two provider-scale stores of the same 50 services: five years (about
+        359,000 MAR checks, 100,000 findings, 50,000 escalations, 30,000 observations, 500 plans)
+        and one year, and prints how long the app takes over them, each figure beside its target
+        with PASS or MISS. Default store: $XDG_CACHE_HOME/recoverydesk/bench-provider.sqlite
+        (~/.cache/recoverydesk/bench-provider.sqlite; the one-year store beside it,
+        bench-provider-1y.sqlite). See docs/performance.md.
         """
 
     static func defaultStore(environment: [String: String]) -> String {
@@ -53,6 +64,7 @@ struct BenchOptions {
             switch arguments[index] {
             case "--store": options.storePath = value("--store")
             case "--rebuild": options.rebuild = true
+            case "--smoke": options.smoke = true
             case "--runs": options.frameRuns = number("--runs")
             case "--repeat": options.repeats = number("--repeat")
             case "--skip-all-checks": options.skipAllChecks = true
@@ -63,6 +75,8 @@ struct BenchOptions {
                 options.size = Size(width: parts[0], height: parts[1])
             case "--child": options.child = value("--child")
             case "--home": options.home = value("--home")
+            case "--years": options.years = number("--years")
+            case "--budget": options.budgetSeconds = Double(number("--budget"))
             case "-h", "--help":
                 print(usage)
                 exit(0)
@@ -75,9 +89,17 @@ struct BenchOptions {
         return options
     }
 
-    /// The arguments that pass these options on to a child.
-    func childArguments(_ mode: String) -> [String] {
-        ["--child", mode, "--store", storePath, "--home", home, "--repeat", String(repeats),
-         "--size", "\(size.width)x\(size.height)"]
+    /// The one-year store, beside the five-year one.
+    var oneYearStorePath: String {
+        let url = URL(fileURLWithPath: storePath)
+        let stem = url.deletingPathExtension().lastPathComponent
+        return url.deletingLastPathComponent().appendingPathComponent("\(stem)-1y.\(url.pathExtension.isEmpty ? "sqlite" : url.pathExtension)").path
+    }
+
+    /// The arguments that pass these options on to a child working on `store` (of `years`).
+    func childArguments(_ mode: String, store: String? = nil, years: Int? = nil) -> [String] {
+        ["--child", mode, "--store", store ?? storePath, "--years", String(years ?? self.years), "--home", home,
+         "--repeat", String(repeats), "--budget", String(Int(budgetSeconds)), "--size", "\(size.width)x\(size.height)"]
+            + (smoke ? ["--smoke"] : [])
     }
 }

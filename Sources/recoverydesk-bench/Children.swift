@@ -2,6 +2,7 @@ import Foundation
 import PlanLibrary
 import RecoveryApp
 import RecoveryModel
+import RecoveryFixtures
 import RecoveryStore
 import TUI
 
@@ -44,31 +45,35 @@ struct KeyTiming: Codable {
     var ms: Double
 }
 
-struct MeasureReport: Codable {
-    var indicatorStore: [Double] = []
-    var indicatorEngine: [Double] = []
-    var indicatorTotal: [Double] = []
-    var evidenceChecks = 0
-    var evidenceEscalations = 0
-    var evidenceObservations = 0
-    var evidencePlans = 0
-    var evidenceSince = ""
-    var evidenceAllServices = false
-    var engineInit: [Double] = []
-    var servicePage: [Double] = []
-    var serviceName = ""
-    var serviceRecords = 0
-    var marLoad28: [Double] = []
-    var marLoad28Count = 0
-    var marRequest28: [Double] = []
-    var marLoadSince: [Double] = []
-    var marLoadSinceCount = 0
-    var keys: [KeyTiming] = []
-    var peakKiBAfterIndicators = 0
-    var peakKiBAfterMAR = 0
+/// The all-service indicators over one store (figure 1), and the SELECTs the read ran.
+struct IndicatorsReport: Codable {
+    var store: [Double] = []
+    var engine: [Double] = []
+    var total: [Double] = []
+    var checks = 0
+    var escalations = 0
+    var observations = 0
+    var plans = 0
     var peakKiB = 0
     var floorSQL = ""
-    var floorFirstDay = ""
+}
+
+/// The screens a manager opens (figures 4 to 7), through the app as it runs, and the peak
+/// memory of the process doing them (figure 10).
+struct MeasureReport: Codable {
+    var servicePage: [Double] = []
+    var serviceName = ""
+    var plansList: [Double] = []
+    var planDetail: [Double] = []
+    var planTitle = ""
+    var peakKiBAfterServicePage = 0
+    var peakKiB = 0
+}
+
+/// One write: a MAR check with three findings, through the store's audited write path (figure 11).
+struct WriteReport: Codable {
+    var writes: [Double] = []
+    var peakKiB = 0
 }
 
 struct AllChecksReport: Codable {
@@ -116,9 +121,9 @@ enum Children {
         let frameAt = Bench.nanoseconds()
         let peakAtFrame = Bench.peakKiB()
         let shown = terminal.screenText.contains(Section.dashboard.title) && terminal.frames.count >= 1
-        let evidence = try app.store.indicatorEvidence(at: options.scale.now, workingDays: app.workingDays)
-        let report = IndicatorEngine(evidence: evidence, thresholds: try app.store.indicatorThresholds(), now: options.scale.now,
-                                     workingDays: app.workingDays).report()
+        let summaries = try app.store.indicatorSummaries(at: options.scale.now, workingDays: app.workingDays)
+        let report = IndicatorFigures(summaries: summaries, thresholds: try app.store.indicatorThresholds(), now: options.scale.now,
+                                      workingDays: app.workingDays).report()
         let indicatorsAt = Bench.nanoseconds()
         _ = report.services.count
         Bench.report(FirstFrameReport(
@@ -127,108 +132,123 @@ enum Children {
             dashboardShown: shown, peakKiBAtFrame: peakAtFrame, peakKiB: Bench.peakKiB()))
     }
 
-    // MARK: measure (figures 3 to 6)
+    /// Runs `body` `repeats` times, or fewer once `budgetSeconds` have gone (at least once).
+    static func sample(_ options: BenchOptions, _ body: () throws -> Double) rethrows -> [Double] {
+        var times: [Double] = []
+        let start = Bench.nanoseconds()
+        while times.count < options.repeats {
+            times.append(try body())
+            if Double(Bench.nanoseconds() - start) / 1e9 > options.budgetSeconds { break }
+        }
+        return times
+    }
 
-    static func measure(_ options: BenchOptions) throws {
+    // MARK: indicators (figures 1 and 2, for each store)
+
+    static func indicators(_ options: BenchOptions) throws {
         let now = options.scale.now
-        var report = MeasureReport()
+        var report = IndicatorsReport()
         let store = try SQLiteRecoveryStore.open(at: URL(fileURLWithPath: options.storePath), createIfMissing: false)
         let days = try workingDays()
         let thresholds = try store.indicatorThresholds()
-
-        // 3. All-service indicators: the store's read, then the engine. Their evidence is let go
-        // before figure 5, as a screen would keep only the report.
-        let floor = try indicatorsAndServicePage(store: store, days: days, thresholds: thresholds, now: now,
-                                                 repeats: options.repeats, into: &report)
-        report.peakKiBAfterIndicators = Bench.peakKiB()
-
-        // 5. The MAR checks screen's read (every service, the last 28 days), and the same
-        // through the app's request (with the services and staff it also loads).
-        let from = LondonDay(now).adding(days: -28).start
-        let runner = StoreRequestRunner(store: store, workingDays: days)
-        for _ in 0..<options.repeats {
-            let (checks, ms) = try Bench.timed { try store.marChecks(serviceID: nil, from: from, to: now) }
-            report.marLoad28.append(ms)
-            report.marLoad28Count = checks.count
-            let (_, requestMs) = Bench.timed { runner.perform(.loadMARChecks(days: 28), actor: nil, now: now) }
-            report.marRequest28.append(requestMs)
+        report.total = try sample(options) {
+            let (summaries, storeMs) = try Bench.timed { try store.indicatorSummaries(at: now, workingDays: days) }
+            let (_, engineMs) = Bench.timed {
+                IndicatorFigures(summaries: summaries, thresholds: thresholds, now: now, workingDays: days).report()
+            }
+            report.store.append(storeMs)
+            report.engine.append(engineMs)
+            report.checks = summaries.checkDays.count
+            report.escalations = summaries.escalations.count
+            report.observations = summaries.observations.count
+            report.plans = summaries.plans.count
+            return storeMs + engineMs
         }
-        report.peakKiBAfterMAR = Bench.peakKiB()
+        report.peakKiB = Bench.peakKiB()
+        try store.close()
+        report.floorSQL = try FloorSQL.capture(storePath: options.storePath, now: now, workingDays: days)
+        Bench.report(report)
+    }
 
-        // 6. Keystroke to frame over a scripted navigation.
+    // MARK: measure (figures 4 to 6 and 10)
+
+    /// The app on the five-year store, signed in at the dashboard with its indicators; then, each
+    /// timed from the key (or request) to the frame: a service's page (Enter on the dashboard's
+    /// first service), the plans list (F3), one plan's detail with its evidence (the request its
+    /// screen makes, `.loadPlan`, for the first plan being followed).
+    static func measure(_ options: BenchOptions) throws {
+        let now = options.scale.now
+        var report = MeasureReport()
         let terminal = FrameSink(size: options.size)
         let app = try BenchApp.make(storePath: options.storePath, home: URL(fileURLWithPath: options.home), size: options.size,
                                     now: now, terminal: terminal)
         app.runner.runUntilIdle()
-        for step in KeyScript.steps() {
-            let (_, ms) = Bench.timed { app.runner.handle(.key(step.key)) }
-            report.keys.append(KeyTiming(label: step.label, ms: ms))
+        guard terminal.screenText.contains(Section.dashboard.title) else { throw BenchError("the dashboard did not show") }
+
+        // A service's page: the first row of the dashboard is the provider's; Down to a service.
+        app.runner.handle(.key(.down))
+        report.servicePage = sample(options) {
+            let (_, ms) = Bench.timed { app.runner.handle(.key(.enter)) }
+            app.runner.handle(.key(.escape))
+            return ms
         }
-        guard terminal.screenText.contains(Section.dashboard.title) else {
-            throw BenchError("the key script did not end on the dashboard")
+        report.serviceName = terminal.screenText.split(separator: "\n").first.map(String.init) ?? ""
+        report.peakKiBAfterServicePage = Bench.peakKiB()
+
+        // The plans list, as F3 opens it.
+        report.plansList = sample(options) {
+            let (_, ms) = Bench.timed { app.runner.handle(.key(.function(3))) }
+            app.runner.handle(.key(.function(2)))
+            return ms
+        }
+
+        // One plan's detail with its evidence: the request PlanDetailScreen makes.
+        // (Found among the first service's plans: every plan's evidence would take longer than the figures.)
+        let firstService = try app.store.services(includingInactive: false).map(\.id).min()
+        let followed = try app.store.plans(serviceID: firstService).first { [.active, .monitoring, .reopened].contains($0.status) }
+        guard let plan = followed else { throw BenchError("no plan is being followed") }
+        report.planTitle = plan.draft.title
+        let runner = StoreRequestRunner(store: app.store, workingDays: app.workingDays)
+        report.planDetail = sample(options) {
+            Bench.timed { _ = runner.perform(.loadPlan(id: plan.id), actor: nil, now: now) }.1
         }
         report.peakKiB = Bench.peakKiB()
-
-        // For the profile (after the peak is taken): the checks the indicators' plan evidence reads
-        // (every service, since the earliest start of a plan read).
-        if let since = floor.sinceDate {
-            for _ in 0..<min(3, options.repeats) {
-                let (checks, ms) = try Bench.timed { try store.marChecks(serviceID: nil, from: since, to: now) }
-                report.marLoadSince.append(ms)
-                report.marLoadSinceCount = checks.count
-            }
-        }
         Bench.report(report)
     }
 
-    /// Figures 3 and 4; returns the floor SQL made from the evidence read.
-    static func indicatorsAndServicePage(store: SQLiteRecoveryStore, days: WorkingDays, thresholds: IndicatorThresholds,
-                                         now: Date, repeats: Int, into report: inout MeasureReport) throws -> FloorSQL {
-        var evidence: IndicatorEvidence?
-        var engine: IndicatorEngine?
-        for _ in 0..<repeats {
-            evidence = nil
-            engine = nil
-            let (loaded, storeMs) = try Bench.timed { try store.indicatorEvidence(at: now, workingDays: days) }
-            let ((made, _), engineMs) = Bench.timed { () -> (IndicatorEngine, IndicatorReport) in
-                let made = IndicatorEngine(evidence: loaded, thresholds: thresholds, now: now, workingDays: days)
-                return (made, made.report())
-            }
-            report.indicatorStore.append(storeMs)
-            report.indicatorEngine.append(engineMs)
-            report.indicatorTotal.append(storeMs + engineMs)
-            evidence = loaded
-            engine = made
-        }
-        guard let evidence, let engine else { throw BenchError("no indicator run") }
-        for _ in 0..<repeats {
-            let (_, ms) = Bench.timed { IndicatorEngine(evidence: evidence, thresholds: thresholds, now: now, workingDays: days) }
-            report.engineInit.append(ms)
-        }
-        report.evidenceChecks = evidence.checks.count
-        report.evidenceEscalations = evidence.escalations.count
-        report.evidenceObservations = evidence.observations.count
-        report.evidencePlans = evidence.plans.count
-        let floor = FloorSQL.make(evidence: evidence, now: now)
-        report.floorSQL = floor.sql
-        report.evidenceSince = floor.since
-        report.evidenceAllServices = floor.allServices
-        report.floorFirstDay = floor.firstDay
+    // MARK: write (figure 11)
 
-        // 4. One service page: the service's indicators and the records behind every one.
-        let fullReport = engine.report()
-        let chosen = fullReport.services.max { ($0.overall, -($0.serviceID ?? 0)) < ($1.overall, -($1.serviceID ?? 0)) }
-        guard let service = chosen, let serviceID = service.serviceID else { throw BenchError("no service to open") }
-        report.serviceName = service.name
-        for _ in 0..<repeats {
-            let (records, ms) = Bench.timed { () -> Int in
-                _ = engine.indicators(for: serviceID)
-                return IndicatorID.allCases.reduce(0) { $0 + engine.records($1, serviceID: serviceID).count }
+    /// MAR checks with three findings each, logged through the store's audited write path by a
+    /// team leader of the first service, as re-checks of yesterday's night round (the store
+    /// already holds that round). Run on a copy of the store, so the bench store stays as built.
+    static func write(_ options: BenchOptions) throws {
+        let now = options.scale.now
+        var report = WriteReport()
+        let store = try SQLiteRecoveryStore.open(at: URL(fileURLWithPath: options.storePath), createIfMissing: false)
+        let staff = try store.staff(includingInactive: false)
+        guard let leader = staff.first(where: { $0.role == .teamLeader && !$0.serviceIDs.isEmpty }),
+              let serviceID = leader.serviceIDs.first else { throw BenchError("no team leader to log a check") }
+        let actor = Actor(userID: leader.id, name: leader.name, role: leader.role)
+        let named = staff.filter { $0.serviceIDs.contains(serviceID) }.prefix(3).map(\.id)
+        let yesterday = LondonDay(now).adding(days: -1).start
+        var number = 0
+        report.writes = try sample(options) {
+            number += 1
+            let findings = [FindingType.missingSignature, .unexplainedGap, .refusalWithoutAction].enumerated().map { index, type in
+                MARFinding(type: type, personReference: "Rm \(index + 1)", staffID: named.isEmpty ? nil : named[index % named.count],
+                           note: "Found at the bench's check \(number).", actionTaken: "Spoken to.", escalate: type == .refusalWithoutAction)
             }
-            report.servicePage.append(ms)
-            report.serviceRecords = records
+            var draft = MARCheckDraft(serviceID: serviceID, date: yesterday, round: .night, chartsChecked: 24, refusalsSeen: 1,
+                                      refusalsComplete: 0, findings: findings)
+            draft.lateEntryReason = "Entered by the bench."
+            return try Bench.timed {
+                _ = try store.logMARCheck(draft, lateEntryRule: LateEntryRule(), recheck: true, by: actor,
+                                          at: now.addingTimeInterval(Double(number)))
+            }.1
         }
-        return floor
+        report.peakKiB = Bench.peakKiB()
+        try store.close()
+        Bench.report(report)
     }
 
     // MARK: profiling aids (not run by the parent)
@@ -238,9 +258,9 @@ enum Children {
         let store = try SQLiteRecoveryStore.open(at: URL(fileURLWithPath: options.storePath), createIfMissing: false)
         let days = try workingDays()
         for _ in 0..<options.repeats {
-            let (evidence, storeMs) = try Bench.timed { try store.indicatorEvidence(at: options.scale.now, workingDays: days) }
+            let (summaries, storeMs) = try Bench.timed { try store.indicatorSummaries(at: options.scale.now, workingDays: days) }
             let (report, engineMs) = Bench.timed {
-                IndicatorEngine(evidence: evidence, now: options.scale.now, workingDays: days).report()
+                IndicatorFigures(summaries: summaries, now: options.scale.now, workingDays: days).report()
             }
             print(String(format: "store %.1f ms, engine %.1f ms, report digest %016llx", storeMs, engineMs, digest(report)))
             if options.verbose {
@@ -257,10 +277,10 @@ enum Children {
     static func profileEngine(_ options: BenchOptions) throws {
         let store = try SQLiteRecoveryStore.open(at: URL(fileURLWithPath: options.storePath), createIfMissing: false)
         let days = try workingDays()
-        let evidence = try store.indicatorEvidence(at: options.scale.now, workingDays: days)
+        let summaries = try store.indicatorSummaries(at: options.scale.now, workingDays: days)
         for _ in 0..<(options.repeats * 5) {
-            let ((made, report), ms) = Bench.timed { () -> (IndicatorEngine, IndicatorReport) in
-                let made = IndicatorEngine(evidence: evidence, now: options.scale.now, workingDays: days)
+            let ((made, report), ms) = Bench.timed { () -> (IndicatorFigures, IndicatorReport) in
+                let made = IndicatorFigures(summaries: summaries, now: options.scale.now, workingDays: days)
                 return (made, made.report())
             }
             _ = made

@@ -1,5 +1,6 @@
 import Foundation
 import RecoveryModel
+import RecoveryFixtures
 import RecoveryStore
 #if canImport(Glibc)
 import Glibc
@@ -15,119 +16,108 @@ enum Orchestrator {
         defer { try? FileManager.default.removeItem(at: home) }
         options.home = home.path
         let me = Bench.executablePath()
-        var rows: [(String, String, String)] = []
-        func row(_ figure: String, _ value: String, _ target: String = "") { rows.append((figure, value, target)) }
+        var rows: [Row] = []
         func say(_ text: String) { FileHandle.standardError.write(Data("… \(text)\n".utf8)) }
-
-        // 1. The store.
-        let storeURL = URL(fileURLWithPath: options.storePath)
-        let existing = ProviderScaleBuilder.shape(of: storeURL)
-        var buildText = "reused"
-        if options.rebuild || existing != options.scale.shape {
-            say(existing == nil ? "building the provider-scale store at \(options.storePath)"
-                : "rebuilding the provider-scale store at \(options.storePath)")
-            let result = Bench.run(me, options.childArguments("build"))
-            guard result.status == 0, let built = Bench.decode(BuildReport.self, from: result.output) else {
-                Bench.fail("building the store failed:\n\(result.error)")
+        func child<T: Decodable>(_ type: T.Type, _ mode: String, store: String, years: Int) -> T {
+            let result = Bench.run(me, options.childArguments(mode, store: store, years: years))
+            guard result.status == 0, let report = Bench.decode(type, from: result.output) else {
+                Bench.fail("the \(mode) run failed:\n\(result.error)")
             }
-            buildText = String(format: "%.1f s", built.seconds)
+            return report
         }
-        let store = try SQLiteRecoveryStore.open(at: storeURL, createIfMissing: false)
-        let summary = try store.providerScaleSummary(at: options.scale.now)
-        try store.close()
 
-        // 2. Cold start to the first dashboard frame, each in a new process.
+        // The two stores: five years and one year of the same 50 services.
+        let stores = [(years: 5, path: options.storePath), (years: 1, path: options.oneYearStorePath)]
+        var summaries: [Int: ProviderScaleSummary] = [:]
+        var builds: [Int: String] = [:]
+        for (years, path) in stores {
+            var shaped = options
+            shaped.years = years
+            let existing = ProviderScaleBuilder.shape(of: URL(fileURLWithPath: path))
+            builds[years] = "reused"
+            if options.rebuild || existing != shaped.scale.shape {
+                say("\(existing == nil ? "building" : "rebuilding") the \(years)-year store at \(path)")
+                let built = child(BuildReport.self, "build", store: path, years: years)
+                builds[years] = String(format: "%.1f s", built.seconds)
+            }
+            let store = try SQLiteRecoveryStore.open(at: URL(fileURLWithPath: path), createIfMissing: false)
+            summaries[years] = try ProviderScaleBuilder.summary(of: store, at: shaped.scale.now)
+            try store.close()
+        }
+
+        // 1–3. All-service indicators over each store, and the sqlite3 floor of their SELECTs.
+        var indicatorMedian: [Int: Double] = [:]
+        for (years, path) in stores {
+            say("all-service indicators, \(years)-year store (\(options.repeats) runs)")
+            let report = child(IndicatorsReport.self, "indicators", store: path, years: years)
+            let floor = try Floor.measure(sql: report.floorSQL, store: path, home: home, repeats: options.repeats)
+            let sqlCopy = URL(fileURLWithPath: path).deletingPathExtension().appendingPathExtension("indicator-queries.sql")
+            try? report.floorSQL.write(to: sqlCopy, atomically: true, encoding: .utf8)
+            let median = Bench.median(report.total)
+            indicatorMedian[years] = median
+            rows.append(Row("1. All-service indicators, \(years) \(years == 1 ? "year" : "years") (median of \(report.total.count))",
+                            ms(median), "≤50 ms", median <= 50))
+            rows.append(Row("   store read / engine", "\(ms(Bench.median(report.store))) / \(ms(Bench.median(report.engine)))"))
+            rows.append(Row("   summaries read", "\(report.checks) check-day rows, \(report.escalations) escalations, \(report.observations) observations, \(report.plans) plans"))
+            let ratio = median / floor.floorMs
+            rows.append(Row("2. ÷ sqlite3 floor of its own SELECTs, \(years) \(years == 1 ? "year" : "years")",
+                            String(format: "%.1f× (floor %@, %d statements)", ratio, ms(floor.floorMs), floor.statements), "≤1.5×", ratio <= 1.5))
+            for slow in floor.slowest.prefix(3) { rows.append(Row("   sqlite3 slowest: \(slow.0)", ms(slow.1))) }
+            rows.append(Row("   (the SELECTs: \(sqlCopy.path))", ""))
+        }
+        if let five = indicatorMedian[5], let one = indicatorMedian[1] {
+            let ratio = five / one
+            rows.append(Row("3. Indicators at 5 years ÷ at 1 year", String(format: "%.2f×", ratio), "≤1.25×", ratio <= 1.25))
+        }
+
+        // 4. Cold start to the first dashboard frame with its indicators, each in a new process.
         say("first frame: \(options.frameRuns) starts")
         var frames: [Double] = []
         var withIndicators: [Double] = []
-        var frameReports: [FirstFrameReport] = []
         var framePeaks: [Int] = []
-        var toMain: [Double] = []
         for _ in 0..<options.frameRuns {
             let spawned = Bench.nanoseconds()
-            let result = Bench.run(me, options.childArguments("first-frame"))
-            guard result.status == 0, let report = Bench.decode(FirstFrameReport.self, from: result.output), report.dashboardShown else {
-                Bench.fail("the first-frame run failed:\n\(result.error)")
-            }
+            let report = child(FirstFrameReport.self, "first-frame", store: options.storePath, years: 5)
+            guard report.dashboardShown else { Bench.fail("the first-frame run did not show the dashboard") }
             frames.append(Double(report.frameAt - spawned) / 1e6)
             withIndicators.append(Double(report.indicatorsAt - spawned) / 1e6)
-            frameReports.append(report)
-            toMain.append(Double(report.mainAt - spawned) / 1e6)
-            framePeaks.append(report.peakKiBAtFrame)
+            framePeaks.append(report.peakKiB)
         }
+        let firstFrame = Bench.median(withIndicators)
+        rows.append(Row("4. Spawn → first dashboard frame with its indicators (median of \(frames.count))", ms(firstFrame), "≤150 ms",
+                        firstFrame <= 150))
+        rows.append(Row("   of which the frame before the indicators", ms(Bench.median(frames))))
 
-        // 3–6, and 7 for them.
-        say("indicators, service page, MAR checks and keystrokes (\(options.repeats) runs each)")
-        let measured = Bench.run(me, options.childArguments("measure"))
-        guard measured.status == 0, let m = Bench.decode(MeasureReport.self, from: measured.output) else {
-            Bench.fail("the measuring run failed:\n\(measured.error)")
-        }
-        var all: AllChecksReport?
+        // 5–7 and 10: the screens, through the app, on the five-year store.
+        say("service page, plans list and plan detail (up to \(options.repeats) runs or \(Int(options.budgetSeconds)) s each)")
+        let m = child(MeasureReport.self, "measure", store: options.storePath, years: 5)
+        let service = Bench.median(m.servicePage)
+        rows.append(Row("5. A service page (Enter on the dashboard; median of \(m.servicePage.count))", ms(service), "≤20 ms", service <= 20))
+        let plans = Bench.median(m.plansList)
+        rows.append(Row("6. Plans list (F3; median of \(m.plansList.count))", ms(plans), "≤50 ms", plans <= 50))
+        let detail = Bench.median(m.planDetail)
+        rows.append(Row("7. One plan's detail with its evidence (median of \(m.planDetail.count))", ms(detail), "≤30 ms", detail <= 30))
+
+        // 8–9. The MAR checks screen over every check of five years.
         if !options.skipAllChecks {
             say("the MAR checks screen over every check")
-            let result = Bench.run(me, options.childArguments("all-checks"))
-            guard result.status == 0, let report = Bench.decode(AllChecksReport.self, from: result.output) else {
-                Bench.fail("the all-checks run failed:\n\(result.error)")
-            }
-            all = report
+            let all = child(AllChecksReport.self, "all-checks", store: options.storePath, years: 5)
+            rows.append(Row("8. MAR checks over every check (\(all.count)): open (F4)", ms(all.openMs), "≤30 ms", all.openMs <= 30))
+            let page = Bench.median(all.pages)
+            rows.append(Row("9. … a page (PgDn, median of \(all.pages.count))", ms(page), "≤5 ms", page <= 5))
+            rows.append(Row("   peak memory of that process", mib(all.peakKiB)))
         }
+        rows.append(Row("10. Peak memory of the measuring process (figures 5–7)", mib(m.peakKiB), "≤64 MiB", m.peakKiB <= 64 * 1024))
+        rows.append(Row("    after the service page / first-frame child at most", "\(mib(m.peakKiBAfterServicePage)) / \(mib(framePeaks.max() ?? 0))"))
 
-        // 8. The floor: the same SELECTs in the sqlite3 shell.
-        say("sqlite3 floor")
-        let floor = try Floor.measure(sql: m.floorSQL, store: options.storePath, home: home, repeats: options.repeats)
-        // Kept beside the store, to run by hand: sqlite3 -readonly STORE < FILE (add .timer on).
-        let sqlCopy = storeURL.deletingLastPathComponent().appendingPathComponent("bench-indicator-queries.sql")
-        try? m.floorSQL.write(to: sqlCopy, atomically: true, encoding: .utf8)
-
-        // The table.
-        let ms = { (value: Double) in String(format: value < 10 ? "%.2f ms" : "%.0f ms", value) }
-        let mib = { (kib: Int) in String(format: "%.1f MiB", Double(kib) / 1024) }
-        func verdict(_ ok: Bool, _ target: String) -> String { "\(target): \(ok ? "pass" : "MISS")" }
-        row("1. Build the store", buildText)
-        let frame = Bench.median(frames)
-        row("2. Cold start → first dashboard frame (median of \(frames.count))", ms(frame) + " (min \(ms(frames.min()!)), max \(ms(frames.max()!)))",
-            verdict(frame <= 150, "≤150 ms"))
-        row("   of which: spawn → main / prepare + open store / first draw (medians)",
-            "\(ms(Bench.median(toMain))) / \(ms(Bench.median(frameReports.map(\.openMs)))) / \(ms(Bench.median(frameReports.map(\.drawMs))))")
-        row("   prepare+open: app preparation / store open / sign-in list (medians)",
-            "\(ms(Bench.median(frameReports.map(\.appPrepareMs)))) / \(ms(Bench.median(frameReports.map(\.storeOpenMs)))) / \(ms(Bench.median(frameReports.map(\.signInMs))))")
-        let withIndicatorsMedian = Bench.median(withIndicators)
-        row("   … plus the indicator report (dashboard with indicators)", ms(withIndicatorsMedian), verdict(withIndicatorsMedian <= 150, "≤150 ms"))
-        let total = Bench.median(m.indicatorTotal)
-        row("3. All-service indicators (median of \(m.indicatorTotal.count))", ms(total), verdict(total <= 50, "≤50 ms"))
-        row("   store read (indicatorEvidence) / engine (init + report)",
-            "\(ms(Bench.median(m.indicatorStore))) / \(ms(Bench.median(m.indicatorEngine))) (engine init \(ms(Bench.median(m.engineInit))))")
-        row("   evidence read", "\(m.evidenceChecks) checks, \(m.evidenceEscalations) escalations, \(m.evidenceObservations) observations, \(m.evidencePlans) plans")
-        if !m.marLoadSince.isEmpty {
-            row("   plans' evidence: every check since \(m.evidenceSince.prefix(10))", "\(m.marLoadSinceCount) checks, read alone in \(ms(Bench.median(m.marLoadSince)))")
-        }
-        row("4. One service page (indicators + records, median)", ms(Bench.median(m.servicePage)),
-            "\(m.serviceName): \(m.serviceRecords) records")
-        row("5. MAR checks screen read: every service, 28 days", ms(Bench.median(m.marLoad28)) + " (\(m.marLoad28Count) checks)")
-        row("   the screen's request (checks + services + staff)", ms(Bench.median(m.marRequest28)))
-        let marPages = m.keys.filter { $0.label.hasPrefix("PgDn (MAR") }.map(\.ms)
-        row("   paging that screen (PgDn, p50 / max)", "\(ms(Bench.median(marPages))) / \(ms(marPages.max() ?? .nan))")
-        if let all {
-            row("   every check (\(all.count)): read", ms(all.loadMs))
-            row("   … the screen given them all: open (F4) / PgDn p50 / End", "\(ms(all.openMs)) / \(ms(Bench.median(all.pages))) / \(ms(all.endMs))")
-            row("   … a table that asks only for the rows it shows: page p50", ms(Bench.median(all.lazyPages)))
-        }
-        let keys = m.keys.map(\.ms)
-        let p99 = Bench.percentile(keys, 99)
-        row("6. Keystroke → frame over \(keys.count) keys: p50 / p99",
-            "\(ms(Bench.percentile(keys, 50))) / \(ms(p99))", verdict(p99 <= 10, "p99 ≤10 ms"))
-        for key in m.keys.sorted(by: { $0.ms > $1.ms }).prefix(4) { row("   slowest: \(key.label)", ms(key.ms)) }
-        row("7. Peak memory, figures 3–6 (ru_maxrss)", mib(m.peakKiB), verdict(m.peakKiB < 64 * 1024, "<64 MiB"))
-        row("   after 3–4 / after 5 / after 6", "\(mib(m.peakKiBAfterIndicators)) / \(mib(m.peakKiBAfterMAR)) / \(mib(m.peakKiB))")
-        let framePeak = framePeaks.max() ?? 0
-        row("   first-frame child at its frame / with indicators", "\(mib(framePeak)) / \(mib(frameReports.map(\.peakKiB).max() ?? 0))",
-            verdict(framePeak < 64 * 1024, "<64 MiB"))
-        if let all { row("   all-checks child", mib(all.peakKiB)) }
-        row("8. sqlite3 floor for the indicator SELECTs (median)", ms(floor.floorMs) + " (\(floor.statements) statements)")
-        let ratio = total / floor.floorMs
-        row("   ours ÷ floor", String(format: "%.1f×", ratio), verdict(ratio <= 1.5, "≤1.5×"))
-        for slow in floor.slowest.prefix(5) { row("   sqlite3 slowest: \(slow.0)", ms(slow.1)) }
-        row("   (the SELECTs are in \(sqlCopy.path))", "")
+        // 11. One write, on a copy of the five-year store.
+        say("writes (a MAR check with three findings)")
+        let copy = home.appendingPathComponent("write-copy.sqlite").path
+        try FileManager.default.copyItem(atPath: options.storePath, toPath: copy)
+        let w = child(WriteReport.self, "write", store: copy, years: 5)
+        try? FileManager.default.removeItem(atPath: copy)
+        let write = Bench.median(w.writes)
+        rows.append(Row("11. One write: a MAR check with three findings (median of \(w.writes.count))", ms(write), "≤15 ms", write <= 15))
 
         // Print.
         var uts = utsname()
@@ -139,18 +129,41 @@ enum Orchestrator {
         let memory = String(format: "%.1f GiB", Double(ProcessInfo.processInfo.physicalMemory) / 1_073_741_824)
         print("RecoveryDesk bench — \(UKDateFormat.dateTime(Date())) (London)")
         print("Machine: \(machine); \(ProcessInfo.processInfo.activeProcessorCount) CPUs; \(memory)")
-        print("Store: \(options.storePath)")
-        print("       \(options.scale.shape)")
-        for line in summary.lines { print("       \(line)") }
+        for (years, path) in stores {
+            var shaped = options
+            shaped.years = years
+            print("Store (\(years) \(years == 1 ? "year" : "years"), \(builds[years] ?? "")): \(path)")
+            print("       \(shaped.scale.shape)")
+            for line in summaries[years]?.lines ?? [] { print("       \(line)") }
+        }
         print("Terminal \(options.size.width)x\(options.size.height); times are wall clock, release build if built with -c release.")
         print("")
-        let width = max(58, rows.map { $0.0.count }.max() ?? 0)
-        let valueWidth = max(24, rows.map { $0.1.count }.max() ?? 0)
-        for (figure, value, target) in rows {
-            print(figure.padding(toLength: width, withPad: " ", startingAt: 0) + "  "
-                  + value.padding(toLength: valueWidth, withPad: " ", startingAt: 0) + "  " + target)
+        let width = max(58, rows.map { $0.figure.count }.max() ?? 0)
+        let valueWidth = max(24, rows.map { $0.value.count }.max() ?? 0)
+        for row in rows {
+            let verdict = row.pass.map { "\(row.target)  \($0 ? "PASS" : "MISS")" } ?? ""
+            print(row.figure.padding(toLength: width, withPad: " ", startingAt: 0) + "  "
+                  + row.value.padding(toLength: valueWidth, withPad: " ", startingAt: 0) + "  " + verdict)
         }
     }
+
+    /// One line of the table: the figure, what was measured, and its target with PASS or MISS.
+    struct Row {
+        var figure: String
+        var value: String
+        var target = ""
+        var pass: Bool?
+
+        init(_ figure: String, _ value: String, _ target: String = "", _ pass: Bool? = nil) {
+            self.figure = figure
+            self.value = value
+            self.target = target
+            self.pass = pass
+        }
+    }
+
+    static func ms(_ value: Double) -> String { String(format: value < 10 ? "%.2f ms" : "%.0f ms", value) }
+    static func mib(_ kib: Int) -> String { String(format: "%.1f MiB", Double(kib) / 1024) }
 }
 
 /// The indicator SELECTs timed in the sqlite3 shell: the wall time of `sqlite3 < queries.sql`

@@ -3,6 +3,7 @@ import Foundation
 import GRDB
 import PlanLibrary
 import RecoveryModel
+@testable import RecoveryFixtures
 @testable import RecoveryStore
 import TestSupport
 import Testing

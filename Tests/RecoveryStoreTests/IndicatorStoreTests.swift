@@ -1,6 +1,7 @@
 import Foundation
 import PlanLibrary
 import RecoveryModel
+@testable import RecoveryFixtures
 @testable import RecoveryStore
 import TestSupport
 import Testing

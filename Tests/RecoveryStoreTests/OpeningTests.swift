@@ -3,6 +3,7 @@ import GRDB
 import RecoveryModel
 @testable import RecoveryStore
 import Testing
+import TestSupport
 
 /// Creating, migrating and reopening a store, and refusing files that are not usable stores.
 @Suite struct OpeningTests {
@@ -101,17 +102,77 @@ import Testing
         #expect(message == "The store at \(url.path) is damaged (truncated or corrupt), so RecoveryDesk will not use it; restore it from a backup.")
     }
 
-    @Test func aStoreWithCorruptPagesIsRefused() throws {
-        let (folder, url) = try biggerStore()
-        _ = folder
+    /// Scribbles over the last `pages` pages of the file (the services' rows; the first page and
+    /// the schema stay readable, so the store opens).
+    func scribble(_ url: URL, pages: Int = 4) throws {
         var data = try Data(contentsOf: url)
         let pageSize = 4096
         #expect(data.count > pageSize * 8)
-        // Scribble over pages 3 to 6 (the first page and the schema stay readable).
-        for offset in (pageSize * 2)..<(pageSize * 6) { data[offset] = UInt8(truncatingIfNeeded: offset &* 31 &+ 7) }
+        for offset in (data.count - pageSize * pages)..<(data.count - 16) { data[offset] = UInt8(truncatingIfNeeded: offset &* 31 &+ 7) }
         try data.write(to: url)
-        let message = refusal(opening: url)
-        #expect(message == "The store at \(url.path) is damaged (truncated or corrupt), so RecoveryDesk will not use it; restore it from a backup.")
+    }
+
+    func damaged(_ url: URL) -> String {
+        "The store at \(url.path) is damaged (truncated or corrupt), so RecoveryDesk will not use it; restore it from a backup."
+    }
+
+    @Test func aStoreWithCorruptPagesOpensWithoutReadingEveryPageAndTheDaysCheckRefusesIt() throws {
+        let (folder, url) = try biggerStore()
+        _ = folder
+        try scribble(url)
+        // Opening reads the header and two pragmas only, so it does not notice...
+        let store = try SQLiteRecoveryStore.open(at: url, createIfMissing: false)
+        // ...but the day's check, before the day's backup, does; and no backup is made of it.
+        let morning = SetUpStore.start.addingTimeInterval(86_400)
+        #expect(throws: StoreError.unusableStore(damaged(url))) { try DailyBackup.runIfDue(store: store, now: morning) }
+        let backups = (try? FileManager.default.contentsOfDirectory(atPath: DailyBackup.directory(forStore: url).path)) ?? []
+        #expect(backups.isEmpty, "a damaged store is not backed up over the good backups")
+        #expect(throws: StoreError.unusableStore(damaged(url))) { try store.quickCheck() }
+        // verify says so too (SQLite's integrity check, or the damaged read itself).
+        do {
+            let report = try store.verify()
+            #expect(!report.isSound)
+            #expect(report.problems.first?.hasPrefix("SQLite's integrity check failed") == true)
+        } catch {
+            #expect(error.description.contains("damaged"))
+        }
+        try store.close()
+    }
+
+    @Test func theDaysCheckRunsOnceADayBeforeTheBackup() throws {
+        let (folder, url) = try biggerStore()
+        _ = folder
+        let first = SetUpStore.start.addingTimeInterval(86_400)
+        let store = try SQLiteRecoveryStore.open(at: url, createIfMissing: false)
+        let made = try #require(try DailyBackup.runIfDue(store: store, now: first), "a sound store is checked and backed up")
+        try store.close()
+        try scribble(url)
+        let again = try SQLiteRecoveryStore.open(at: url, createIfMissing: false)
+        #expect(!DailyBackup.isDue(forStore: url, now: first.addingTimeInterval(3600)))
+        #expect(try DailyBackup.runIfDue(store: again, now: first.addingTimeInterval(3600)) == nil,
+                "later opens the same day skip the check")
+        #expect(throws: StoreError.unusableStore(damaged(url))) {
+            try DailyBackup.runIfDue(store: again, now: first.addingTimeInterval(86_400))
+        }
+        let backups = try FileManager.default.contentsOfDirectory(atPath: DailyBackup.directory(forStore: url).path)
+        #expect(backups == [made.lastPathComponent], "only the good backup of the day before")
+        try again.close()
+    }
+
+    @Test func theAppAndVerifyRefuseADamagedStoreWithOneSentenceAndExitOne() throws {
+        let (folder, url) = try biggerStore()
+        try scribble(url)
+        var environment = ProcessInfo.processInfo.environment
+        environment["HOME"] = folder.url.path
+        environment["XDG_CONFIG_HOME"] = folder.file("config").path
+        environment["XDG_STATE_HOME"] = folder.file("state").path
+        let app = try ChildProcess.run(ChildProcess.recoverydesk, ["--store", url.path], environment: ChildProcess.storeEnvironment(environment))
+        #expect(app.status == 1)
+        #expect(app.errors.contains(damaged(url)), "\(app.errors)")
+        let verify = try ChildProcess.run(["verify", "--store", url.path])
+        #expect(verify.status == 1)
+        #expect(verify.errors.contains("integrity check failed") || verify.errors.contains("damaged"), "\(verify.errors)")
+        #expect(!verify.output.contains("The store is sound"))
     }
 
     @Test func aStoreFromANewerRecoveryDeskIsRefusedNamingBothVersions() throws {

@@ -1,6 +1,7 @@
 import Foundation
 import GRDB
 import PlanLibrary
+import RecoveryFixtures
 import RecoveryModel
 @testable import RecoveryStore
 import Testing

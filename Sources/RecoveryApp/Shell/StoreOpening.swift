@@ -12,9 +12,11 @@ public enum StoreOpening {
     }
 
     /// Opens (or creates) the store at `path`. A file that is not a usable store is refused with
-    /// one plain sentence. The daily backup is made, beside the store in its own
-    /// `<file name>.backups` folder, when the store is already set up; a failed backup does not
-    /// stop the app (it is logged by the caller from `backupProblem`).
+    /// one plain sentence. On the first open of the day of a store already set up, SQLite's
+    /// damage check runs and then the daily backup is made, beside the store in its own
+    /// `<file name>.backups` folder. A damaged store is refused with the damaged-store sentence
+    /// (nothing more is written to it; see decisions.md, "Fixtures: quick_check once a day"); a
+    /// failed backup does not stop the app (it is logged by the caller from `backupProblem`).
     public static func open(path: String, now: Date,
                             workingDays: WorkingDays = .weekendsOnly) throws(StoreError) -> (Opened, backupProblem: String?) {
         let store = try SQLiteRecoveryStore.open(at: URL(fileURLWithPath: path), createIfMissing: true, workingDays: workingDays)
@@ -22,6 +24,9 @@ public enum StoreOpening {
         var problem: String?
         do {
             _ = try DailyBackup.runIfDue(store: store, now: now)
+        } catch .unusableStore(let damaged) {
+            try? store.close()
+            throw StoreError.unusableStore(damaged)
         } catch {
             problem = error.description
         }

@@ -72,9 +72,9 @@ final class WriteBatch: @unchecked Sendable {
 
 extension SQLiteRecoveryStore {
     /// Runs `body` in batch mode (see `WriteBatch`): the store's writes inside it share one
-    /// transaction, committed every `commitEvery` writes and at the end. Internal: for building
-    /// a new store in bulk, such as the demo.
-    func withBatch<T>(commitEvery: Int = 4000, _ body: () throws(StoreError) -> T) throws(StoreError) -> T {
+    /// transaction, committed every `commitEvery` writes and at the end. For building
+    /// a new store in bulk, such as the demo (`package`: for RecoveryFixtures).
+    package func withBatch<T>(commitEvery: Int = 4000, _ body: () throws(StoreError) -> T) throws(StoreError) -> T {
         try WriteBatch.run(pool, commitEvery: commitEvery, body)
     }
 }

@@ -6,6 +6,11 @@ import RecoveryModel
 /// after the store and the day: the store `recoverydesk.sqlite` is backed up on 3 December 2026
 /// as `recoverydesk.sqlite.backups/recoverydesk-2026-12-03.backup.sqlite`. The newest `keep`
 /// (14 by default) of that store's daily backups are kept; nothing else in the folder is touched.
+///
+/// The day's damage check goes with it: before the day's backup of a `SQLiteRecoveryStore` is
+/// made, SQLite's `quick_check` runs over the whole file, so a damaged store is refused (and never
+/// copied over the good backups) on the first open of the day. Later opens that day find the
+/// backup made and skip both.
 public enum DailyBackup {
     /// The folder beside `store` that holds its daily backups: `<store file name>.backups`.
     public static func directory(forStore store: URL) -> URL {
@@ -43,12 +48,22 @@ public enum DailyBackup {
         return day.wholeMatch(of: #/\d{4}-\d{2}-\d{2}/#) != nil
     }
 
-    /// Makes today's backup of `store` in its own backups folder unless it exists, then removes
-    /// all but the newest `keep` of that store's daily backups. Returns the new backup, or nil
-    /// when today's was already made.
+    /// True when today's backup of the store at `file` is still to be made (so the day's check
+    /// is still to run).
+    public static func isDue(forStore file: URL, now: Date) -> Bool {
+        !FileManager.default.fileExists(atPath: directory(forStore: file).appendingPathComponent(fileName(forStore: file, on: now)).path)
+    }
+
+    /// Once a day: checks `store` for damage (`quickCheck`), then makes today's backup in its own
+    /// backups folder unless it exists, then removes all but the newest `keep` of that store's
+    /// daily backups. Returns the new backup, or nil when today's was already made. A damaged
+    /// store throws `StoreError.unusableStore` with the damaged-store sentence, and no backup is
+    /// made or removed.
     @discardableResult
     public static func runIfDue(store: SQLiteRecoveryStore, now: Date, keep: Int = 14) throws(StoreError) -> URL? {
-        try runIfDue(store: store, file: store.url, now: now, keep: keep)
+        guard isDue(forStore: store.url, now: now) else { return nil }
+        try store.quickCheck()
+        return try runIfDue(store: store, file: store.url, now: now, keep: keep)
     }
 
     /// The same for any store that can back itself up, with the file it lives in.

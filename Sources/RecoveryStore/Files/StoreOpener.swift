@@ -5,8 +5,14 @@ import RecoveryModel
 /// Opens a store file, or refuses it with one plain sentence. Files that are not ours are only
 /// looked at, never changed: the checks run on a plain connection before the WAL pool (which
 /// would switch the file's journal mode) is opened.
+///
+/// Opening is cheap whatever the store's size: the header, the application id, the version and
+/// a file shorter than its header says are checked here; SQLite's `quick_check`, which reads the
+/// whole file, runs once a day beside the daily backup (`DailyBackup`, `quickCheck()`) and in
+/// `verify` (its integrity check).
 enum StoreOpener {
-    static func open(at url: URL, createIfMissing: Bool, workingDays: WorkingDays = .weekendsOnly) throws(StoreError) -> DatabasePool {
+    static func open(at url: URL, createIfMissing: Bool, workingDays: WorkingDays = .weekendsOnly,
+                     trace: (@Sendable (String) -> Void)? = nil) throws(StoreError) -> DatabasePool {
         let path = url.standardizedFileURL.path
         var isFolder: ObjCBool = false
         if !FileManager.default.fileExists(atPath: path, isDirectory: &isFolder) {
@@ -17,13 +23,14 @@ enum StoreOpener {
         } else {
             try inspect(path)
         }
-        return try openPool(path, workingDays: workingDays)
+        return try openPool(path, workingDays: workingDays, trace: trace)
     }
 
     /// The pool every store uses: WAL, synchronous FULL, foreign keys, a busy timeout; migrated.
-    static func openPool(_ path: String, workingDays: WorkingDays = .weekendsOnly) throws(StoreError) -> DatabasePool {
+    static func openPool(_ path: String, workingDays: WorkingDays = .weekendsOnly,
+                         trace: (@Sendable (String) -> Void)? = nil) throws(StoreError) -> DatabasePool {
         do {
-            let pool = try DatabasePool(path: path, configuration: configuration())
+            let pool = try DatabasePool(path: path, configuration: configuration(trace: trace))
             // GRDB puts a WAL writer on synchronous NORMAL after `prepareDatabase`; a store of
             // care records wants every commit on disk before it is acknowledged.
             try pool.writeWithoutTransaction { try $0.execute(sql: "PRAGMA synchronous = FULL") }
@@ -34,20 +41,29 @@ enum StoreOpener {
         }
     }
 
-    static func configuration() -> Configuration {
+    /// `trace`, when given, is handed every statement each connection runs, with its arguments
+    /// written in (the bench's sqlite3 floor; never the app, since arguments can be care records).
+    static func configuration(trace: (@Sendable (String) -> Void)? = nil) -> Configuration {
         var config = Configuration()
         config.label = "RecoveryDesk store"
         config.foreignKeysEnabled = true
         config.busyMode = .timeout(StoreFormat.busyTimeout)
+        config.publicStatementArguments = trace != nil
         config.prepareDatabase { db in
             try db.execute(sql: "PRAGMA synchronous = FULL")
+            if let trace {
+                db.trace(options: .statement) { event in
+                    if case .statement(let statement) = event { trace(statement.expandedSQL) }
+                }
+            }
         }
         return config
     }
 
     // MARK: Refusals
 
-    /// Checks an existing file is a RecoveryDesk store this build understands and is not damaged.
+    /// Checks an existing file is a RecoveryDesk store this build understands and is not cut
+    /// short. Reads the first 100 bytes and two pragmas, never the whole file.
     static func inspect(_ path: String) throws(StoreError) {
         guard let handle = FileHandle(forReadingAtPath: path) else {
             throw StoreError.unusableStore("RecoveryDesk cannot read \(path) (check the file's permissions).")
@@ -60,6 +76,7 @@ enum StoreOpener {
         guard header.count >= 16, header.prefix(16) == Data("SQLite format 3\0".utf8) else {
             throw StoreError.unusableStore("The file at \(path) is not a RecoveryDesk store (it is not a SQLite database).")
         }
+        if isShorterThanItsHeader(header, path: path) { throw StoreError.unusableStore(damagedMessage(path)) }
         do {
             var config = Configuration()
             config.busyMode = .timeout(StoreFormat.busyTimeout)
@@ -74,12 +91,26 @@ enum StoreOpener {
                 if version > StoreFormat.version {
                     throw StoreError.unusableStore(newerMessage(version))
                 }
-                let check = try String.fetchAll(db, sql: "PRAGMA quick_check")
-                guard check == ["ok"] else { throw StoreError.unusableStore(damagedMessage(path)) }
             }
         } catch {
             throw refusal(for: error, path: path)
         }
+    }
+
+    /// True when the header's page count (trusted only while its "valid for" number equals the
+    /// change counter, as SQLite itself does) needs more bytes than the file has: a copy or a
+    /// disk that stopped part way.
+    static func isShorterThanItsHeader(_ header: Data, path: String) -> Bool {
+        guard header.count >= 100 else { return false }
+        func number(_ offset: Int) -> UInt32 {
+            header.dropFirst(offset).prefix(4).reduce(UInt32(0)) { $0 << 8 | UInt32($1) }
+        }
+        let rawPageSize = (UInt32(header[header.startIndex + 16]) << 8) | UInt32(header[header.startIndex + 17])
+        let pageSize = rawPageSize == 1 ? 65_536 : UInt64(rawPageSize)
+        let pages = UInt64(number(28))
+        guard pageSize >= 512, pages > 0, number(92) == number(24) else { return false }
+        let size = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? NSNumber)?.uint64Value ?? 0
+        return size < pages * pageSize
     }
 
     static func newerMessage(_ version: Int) -> String {

@@ -64,21 +64,4 @@ enum EvidenceChainSchema {
             }
         }
     }
-
-    /// For bulk-built stores (the provider-scale benchmark, which bypasses the audit log): the
-    /// same links as `backfill`, in two statements, stamped with the escalation's raised moment.
-    static func linkBulkEscalations(_ db: Database, actorName: String) throws {
-        let needs = "(f.escalate = 1 OR f.type IN ('chart-returned-late', 'refusal-without-action'))"
-        try db.execute(sql: """
-            INSERT INTO escalation_source (escalation_id, kind, mar_check_id, finding_number, recorded_at, recorded_by)
-            SELECT e.id, 'finding', f.check_id, f.position, e.raised_at, ?
-            FROM escalation e JOIN mar_finding f ON f.check_id = e.mar_check_id AND f.active = 1
-            WHERE \(needs) AND (f.type = 'chart-returned-late') = (e.category = 'late-mar-return');
-            INSERT INTO escalation_source (escalation_id, kind, mar_check_id, recorded_at, recorded_by)
-            SELECT e.id, 'late-return', c.id, e.raised_at, ?
-            FROM escalation e JOIN mar_check c ON c.id = e.mar_check_id
-            WHERE e.category = 'late-mar-return' AND c.charts_returned_late > 0 AND NOT EXISTS (
-                SELECT 1 FROM mar_finding f WHERE f.check_id = c.id AND f.active = 1 AND f.type = 'chart-returned-late');
-            """, arguments: [actorName, actorName])
-    }
 }

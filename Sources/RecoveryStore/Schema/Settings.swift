@@ -5,6 +5,6 @@ enum Settings {
 }
 
 extension Settings {
-    /// "true" on a store made by the demo generator (`DemoStore`): fictional data, every PIN 1234.
+    /// "true" on a store made by the demo generator (`DemoStore` in RecoveryFixtures): fictional data, every PIN 1234.
     static let demo = "demo"
 }

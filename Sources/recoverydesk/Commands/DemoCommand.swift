@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import PlanLibrary
 import RecoveryModel
+import RecoveryFixtures
 import RecoveryStore
 
 /// `recoverydesk demo`: builds a fictional provider with a year of evidence in a new store.

@@ -1,6 +1,6 @@
-/// The demo's own random numbers: SplitMix64, so the same seed gives the same store on every
+/// The fixtures' own random numbers: SplitMix64, so the same seed gives the same store on every
 /// machine and every run (the system generator is never used).
-struct DemoRandom {
+struct FixtureRandom {
     private var state: UInt64
 
     init(seed: UInt64) { state = seed }
@@ -37,10 +37,10 @@ struct DemoRandom {
         return items[items.count - 1].0
     }
 
-    /// A generator of its own for one part of the demo, so adding to one part does not change
+    /// A generator of its own for one part of a fixture, so adding to one part does not change
     /// the numbers every other part draws.
-    func derived(_ label: UInt64) -> DemoRandom {
-        var copy = DemoRandom(seed: state ^ (label &* 0xD1B5_4A32_D192_ED03))
+    func derived(_ label: UInt64) -> FixtureRandom {
+        var copy = FixtureRandom(seed: state ^ (label &* 0xD1B5_4A32_D192_ED03))
         _ = copy.next()
         return copy
     }

@@ -1,6 +1,7 @@
 import Foundation
 import GRDB
 import RecoveryModel
+import RecoveryStore
 
 /// Escalations and observations of a provider-scale store.
 extension ScaleGenerator {
@@ -20,7 +21,7 @@ extension ScaleGenerator {
     func queueStandaloneEscalations() {
         let missing = options.escalations - pending.count
         guard missing > 0 else { return }
-        let weights = services.map { scale -> (ScaleService, Double) in
+        let weights = services.map { scale -> (FixtureService, Double) in
             (scale, scale.profile == .struggling ? 1.6 : scale.profile == .middling ? 1.1 : 0.7)
         }
         for _ in 0..<missing {
@@ -43,11 +44,11 @@ extension ScaleGenerator {
         }
     }
 
-    func insertEscalations(_ db: Database) throws {
+    func insertEscalations(_ load: BulkLoad) throws {
         pending = pending.filter { $0.raisedAt <= now }
         queueStandaloneEscalations()
         pending.sort { $0.raisedAt < $1.raisedAt }
-        var rows = try ScaleInsert(db, table: "escalation", columns: [
+        var rows = try load.inserter("escalation", columns: [
             "service_id", "category", "severity", "escalated_to_role", "escalated_to_name", "plan_id", "step_id",
             "mar_check_id", "observation_id", "staff_id", "what_happened", "immediate_action", "raised_by_id", "raised_by",
             "raised_at", "due_by", "working_days_allowed", "status", "acknowledged_at", "acknowledged_by", "responded_at",
@@ -58,52 +59,32 @@ extension ScaleGenerator {
             let allowed = policy.workingDays(category: item.category, severity: item.severity)
             let due = policy.dueBy(category: item.category, severity: item.severity, raisedAt: item.raisedAt, workingDays: workingDays)
             let rates = rates(scale.profile, day: firstDay.days(to: LondonDay(item.raisedAt)))
-            // The lifecycle: each step at its moment, stopping at the first one still to come.
-            var steps: [(EscalationStatus, Date, ScalePerson)] = []
-            let roll = random.unit()
-            let age = now.timeIntervalSince(item.raisedAt) / 86400
-            let acknowledged = item.raisedAt.addingTimeInterval(Double(random.int(15...150)) * 60)
-            if age < 120 && roll < rates.escalationNever {
-                // Never handled: left open, or acknowledged and then forgotten.
-                if random.chance(0.5) { steps.append((.acknowledged, acknowledged, scale.deputy)) }
-            } else {
-                var resolved: Date
-                if roll < rates.escalationLate {
-                    let day = workingDays.adding(random.int(1...5), workingDaysTo: LondonDay(due))
-                    resolved = day.start.addingTimeInterval(Double(random.int(10...17)) * 3600)
-                } else {
-                    resolved = acknowledged.addingTimeInterval(Double(random.int(60...900)) * 60)
-                    if resolved > due { resolved = max(item.raisedAt.addingTimeInterval(1800), due.addingTimeInterval(-600)) }
-                }
-                resolved = max(resolved, item.raisedAt.addingTimeInterval(900))
-                let ack = max(min(acknowledged, resolved.addingTimeInterval(-1200)), item.raisedAt.addingTimeInterval(300))
-                let responded = max(ack.addingTimeInterval(resolved.timeIntervalSince(ack) / 2), item.raisedAt.addingTimeInterval(600))
-                steps = [(.acknowledged, ack, scale.deputy), (.responded, responded, scale.deputy), (.resolved, resolved, scale.manager)]
-            }
-            steps = Array(steps.prefix { $0.1 <= now })
+            // The handling, as in the demo; steps still to come are left out.
+            let steps = FixtureEvidence.handling(raised: item.raisedAt, due: due, team: scale, rates: rates, now: now, neverWithinDays: 120,
+                                                 workingDays: workingDays, &random).filter { $0.at <= now }
             var values: [String: (any DatabaseValueConvertible)?] = [:]
             var status = EscalationStatus.open
             var last = (item.raisedAt, item.raisedBy)
-            for (step, at, person) in steps {
-                let text = ScaleTime.text(at)
-                switch step {
+            for step in steps {
+                let text = ScaleTime.text(step.at)
+                switch step.status {
                 case .acknowledged:
                     values["acknowledged_at"] = text
-                    values["acknowledged_by"] = person.name
+                    values["acknowledged_by"] = step.by.name
                 case .responded:
                     values["responded_at"] = text
-                    values["responded_by"] = person.name
-                    values["response"] = random.pick(DemoWords.responses)
+                    values["responded_by"] = step.by.name
+                    values["response"] = step.note
                 case .resolved:
                     values["resolved_at"] = text
-                    values["resolved_by"] = person.name
-                    values["outcome"] = random.pick(DemoWords.outcomes)
-                    values["handled_in_time"] = at <= due
+                    values["resolved_by"] = step.by.name
+                    values["outcome"] = step.note
+                    values["handled_in_time"] = step.at <= due
                 case .open:
                     break
                 }
-                status = step
-                last = (at, person)
+                status = step.status
+                last = (step.at, step.by)
             }
             func value(_ key: String) -> (any DatabaseValueConvertible)? { values[key] ?? nil }
             try rows.run([
@@ -127,23 +108,18 @@ extension ScaleGenerator {
         var followUp: FollowUp
         var reassessBy: LondonDay?
         var note: String
-        var observer: ScalePerson
+        var observer: FixturePerson
         var recordedAt: Date
     }
 
-    func observer(for scale: ScaleService) -> ScalePerson {
-        if let supervisor = scale.supervisor { return supervisor }
-        return random.chance(0.5) ? (provider[.medicinesLead] ?? scale.manager) : scale.deputy
-    }
-
-    func observation(_ person: ScalePerson, _ scale: ScaleService, _ kind: ObservationKind, _ outcome: CompetencyOutcome,
+    func observation(_ person: FixturePerson, _ scale: FixtureService, _ kind: ObservationKind, _ outcome: CompetencyOutcome,
                      _ followUp: FollowUp, day: Int, reassessBy: LondonDay? = nil, note: String) -> PendingObservation? {
         guard day < dayCount else { return nil }
         let occurred = firstDay.adding(days: day).start.addingTimeInterval(Double(random.int(8 * 4...19 * 4)) * 900)
         let recorded = occurred.addingTimeInterval(Double(random.int(20...240)) * 60)
         guard recorded <= now else { return nil }
         return PendingObservation(staffID: person.id, occurredAt: occurred, kind: kind, outcome: outcome, followUp: followUp,
-                                  reassessBy: reassessBy, note: note, observer: observer(for: scale), recordedAt: recorded)
+                                  reassessBy: reassessBy, note: note, observer: FixtureEvidence.observer(scale, provider: provider, &random), recordedAt: recorded)
     }
 
     /// Each giver's competency story (first assessment after joining, yearly renewals with some
@@ -209,26 +185,18 @@ extension ScaleGenerator {
         return made.sorted { ($0.recordedAt, $0.staffID) < ($1.recordedAt, $1.staffID) }
     }
 
-    /// The checklist as the store keeps it: JSON with sorted keys.
+    /// The checklist as the store keeps it: JSON with sorted keys (`FixtureEvidence.checklist`).
     func checklist(_ outcome: CompetencyOutcome, cache: inout [String: String]) throws -> String {
-        var list: [String: String] = [:]
-        for item in ChecklistItem.allCases { list[item.rawValue] = ChecklistAnswer.met.rawValue }
-        if random.chance(0.4) { list[ChecklistItem.prnFollowed.rawValue] = ChecklistAnswer.notApplicable.rawValue }
-        if outcome != .competent {
-            for _ in 0..<(outcome == .borderline ? 1 : 2) {
-                let item: ChecklistItem = random.pick([.recordedAtTheTime, .refusalsHandled, .rightMedicineDoseTime, .storageSafe])
-                list[item.rawValue] = ChecklistAnswer.notMet.rawValue
-            }
-        }
-        let key = list.keys.sorted().map { "\($0)=\(list[$0]!)" }.joined(separator: ",")
+        let pairs = FixtureEvidence.checklist(outcome, &random).map { ($0.key.rawValue, $0.value.rawValue) }.sorted { $0.0 < $1.0 }
+        let key = pairs.map { "\($0.0)=\($0.1)" }.joined(separator: ",")
         if let text = cache[key] { return text }
-        let text = try PlanRows.json(list)
+        let text = try BulkLoad.json(Dictionary(uniqueKeysWithValues: pairs))
         cache[key] = text
         return text
     }
 
-    func insertObservations(_ db: Database) throws {
-        var rows = try ScaleInsert(db, table: "observation", columns: [
+    func insertObservations(_ load: BulkLoad) throws {
+        var rows = try load.inserter("observation", columns: [
             "staff_id", "kind", "checklist", "outcome", "follow_up", "reassess_by", "note", "occurred_at",
         ])
         var cache: [String: String] = [:]

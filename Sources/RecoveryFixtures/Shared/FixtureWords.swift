@@ -3,7 +3,7 @@ import RecoveryModel
 /// The made-up words the demo and the provider-scale bench write into records: finding notes
 /// and actions, late-entry reasons, escalation responses and outcomes, and how often each kind
 /// of finding turns up. One table, so both generators read the same way.
-enum DemoWords {
+enum FixtureWords {
     static let lateEntryReasons = [
         "Paper check from the weekend typed up on Monday.",
         "System was down overnight; entered from the paper copy.",

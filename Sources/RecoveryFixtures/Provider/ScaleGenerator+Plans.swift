@@ -1,6 +1,7 @@
 import Foundation
 import GRDB
 import RecoveryModel
+import RecoveryStore
 
 /// Plans of a provider-scale store: about ten a service over the years from the built-in
 /// templates, most closed in the past, one or two a service active (started in the last months),
@@ -18,7 +19,7 @@ extension ScaleGenerator {
     }
 
     struct PlanSpec {
-        var service: ScaleService?
+        var service: FixtureService?
         var template: PlanTemplate
         var start: LondonDay
         /// The day it closed, for a closed plan.
@@ -83,33 +84,27 @@ extension ScaleGenerator {
         return specs.sorted { ($0.start, $0.service?.index ?? -1) < ($1.start, $1.service?.index ?? -1) }
     }
 
-    func stepPerson(_ role: Role, _ scale: ScaleService?) -> ScalePerson {
-        if let scale, let person = scale.everyone.first(where: { $0.role == role }) { return person }
-        if let person = provider[role] { return person }
-        return scale?.manager ?? provider[.qualityLead] ?? admin
-    }
-
-    func insertPlans(_ db: Database) throws {
-        var entries = try ScaleInsert(db, table: "plan_step_entry", columns: [
+    func insertPlans(_ load: BulkLoad) throws {
+        var entries = try load.inserter("plan_step_entry", columns: [
             "plan_id", "step_id", "outcome", "note", "evidence", "occurred_at",
         ])
-        var results = try ScaleInsert(db, table: "plan_measure_result", columns: [
+        var results = try load.inserter("plan_measure_result", columns: [
             "plan_id", "measure_id", "period_start", "numerator", "denominator", "note",
         ])
-        var reviews = try ScaleInsert(db, table: "plan_review", columns: [
+        var reviews = try load.inserter("plan_review", columns: [
             "plan_id", "kind", "decision", "note", "challenge", "occurred_at",
         ])
-        var changes = try ScaleInsert(db, table: "plan_status_change", columns: ["plan_id", "from_status", "to_status", "reason"])
-        var steps = try ScaleInsert(db, table: "plan_step", columns: [
+        var changes = try load.inserter("plan_status_change", columns: ["plan_id", "from_status", "to_status", "reason"])
+        var steps = try load.inserter("plan_step", columns: [
             "plan_id", "position", "role", "action", "recorded_in", "cadence", "first_due", "active",
         ])
-        var measures = try ScaleInsert(db, table: "plan_measure", columns: [
+        var measures = try load.inserter("plan_measure", columns: [
             "plan_id", "position", "name", "period", "source", "rules", "active",
         ])
         var rulesText: [String: String] = [:]
         for spec in planSpecs() {
             let scale = spec.service
-            let owner = scale?.manager ?? provider[.qualityLead] ?? admin!
+            let owner = scale?.manager ?? provider[.qualityLead] ?? admin
             let closer = provider[.nominatedIndividual] ?? owner
             let recorder = provider[.qualityLead] ?? owner
             let created = spec.start.start.addingTimeInterval(10 * 3600)
@@ -121,7 +116,7 @@ extension ScaleGenerator {
             let endMoment = spec.closed.map { $0.start.addingTimeInterval(16 * 3600) } ?? now
 
             // Status changes: created and started; monitoring; closed (and reopened); each with its moment.
-            var history: [(PlanStatus?, PlanStatus, String, Date, ScalePerson)] = [(nil, .active, "Created and started", created, owner)]
+            var history: [(PlanStatus?, PlanStatus, String, Date, FixturePerson)] = [(nil, .active, "Created and started", created, owner)]
             if let closed = spec.closed {
                 let closing = closed.start.addingTimeInterval(15 * 3600)
                 let supported = spec.course == .closedSupported
@@ -150,7 +145,7 @@ extension ScaleGenerator {
                                 today.adding(days: -random.int(5...30)).start.addingTimeInterval(11 * 3600), owner))
             }
             let last = history[history.count - 1]
-            var columns = try PlanRows.planColumns(draft)
+            var columns = try BulkLoad.planColumns(draft)
             columns["status"] = last.1.rawValue
             columns["created_at"] = ScaleTime.text(created)
             columns["created_by"] = owner.name
@@ -158,10 +153,7 @@ extension ScaleGenerator {
             columns["recorded_at"] = stamp.at
             columns["recorded_by_id"] = stamp.byID
             columns["recorded_by"] = stamp.by
-            let names = columns.keys.sorted()
-            try db.execute(sql: "INSERT INTO plan (\(names.joined(separator: ", "))) VALUES (\(names.map { _ in "?" }.joined(separator: ", ")))",
-                           arguments: StatementArguments(names.map { columns[$0] ?? nil }))
-            let planID = db.lastInsertedRowID
+            let planID = try load.insert(into: "plan", columns)
             let createdStamp = ScaleStamp(created, owner)
             for change in history {
                 try changes.run([planID, change.0?.rawValue, change.1.rawValue, change.2], stamp: ScaleStamp(change.3, change.4))
@@ -176,8 +168,7 @@ extension ScaleGenerator {
                 ], stamp: createdStamp)
                 let stop: LondonDay? = spec.course == .slipping && definition.position % 2 == 1
                     ? today.adding(days: -random.int(12...35)) : nil
-                let slip = spec.course == .slipping ? 0.12 : 0.03
-                let person = stepPerson(definition.role, scale)
+                let person = cast.stepPerson(definition.role, scale)
                 var due = LondonDay(step.firstDue)
                 while due <= end {
                     if let stop, due >= stop { break }
@@ -185,14 +176,7 @@ extension ScaleGenerator {
                     let occurred = day.start.addingTimeInterval((Double(random.int(9...16)) + 0.5) * 3600)
                     let recorded = occurred.addingTimeInterval(Double(random.int(5...90)) * 60)
                     guard recorded <= min(now, endMoment) else { break }
-                    let roll = random.unit()
-                    let outcome: StepOutcome = roll < slip ? .skipped : (roll < slip + 0.02 ? .problemFound : .done)
-                    let note: String
-                    switch outcome {
-                    case .skipped: note = random.pick(["Short-staffed; moved to tomorrow.", "Agency cover on shift; not done.", "Manager on leave."])
-                    case .problemFound: note = "Found a gap that needs escalating."
-                    case .done: note = ""
-                    }
+                    let (outcome, note) = FixtureEvidence.stepOutcome(slipping: spec.course == .slipping, &random)
                     try entries.run([planID, stepID, outcome.rawValue, note, outcome == .done ? definition.recordedIn : "",
                                      ScaleTime.text(occurred)], stamp: ScaleStamp(recorded, person))
                     if outcome == .problemFound, let scale {
@@ -213,7 +197,7 @@ extension ScaleGenerator {
                 let key = "\(spec.template.id)#\(index)"
                 let rules: String
                 if let text = rulesText[key] { rules = text } else {
-                    rules = try PlanRows.json(measure.rules)
+                    rules = try BulkLoad.json(measure.rules)
                     rulesText[key] = rules
                 }
                 let measureID = try measures.run([
@@ -221,7 +205,7 @@ extension ScaleGenerator {
                     measure.source.rawValue, rules, true,
                 ], stamp: createdStamp)
                 guard measure.source.isEnteredByHand else { continue }
-                let periods = periodStarts(measure.period, from: spec.start, before: end)
+                let periods = FixtureEvidence.periods(measure.period, from: spec.start, before: end)
                 for (number, period) in periods.enumerated() {
                     let at = measure.period.end(ofPeriodStarting: period).adding(days: 3).start.addingTimeInterval(10 * 3600)
                     guard at <= now else { break }
@@ -267,17 +251,6 @@ extension ScaleGenerator {
                                 stamp: ScaleStamp(time.addingTimeInterval(1800), closer))
             }
         }
-    }
-
-    /// Whole periods from the one containing `from` up to the last one that ends before `before`.
-    func periodStarts(_ period: MeasurePeriod, from: LondonDay, before: LondonDay) -> [LondonDay] {
-        var list: [LondonDay] = []
-        var start = period.start(containing: from)
-        while period.end(ofPeriodStarting: start) < before {
-            list.append(start)
-            start = period.start(after: start)
-        }
-        return list
     }
 
     /// One period's figure for a measure entered by hand: climbing towards the target, met at the

@@ -1,5 +1,6 @@
 import Foundation
 import RecoveryModel
+import RecoveryStore
 
 /// Patterns planted in the demo's last weeks so that every early-warning indicator is green in
 /// one service, amber in another and red in a third, whatever the random rolls did:
@@ -35,13 +36,13 @@ extension DemoGenerator {
     }
 
     /// The middling services, in order: the scenarios' first and second.
-    var middling: [DemoService] { services.filter { $0.profile == .middling } }
+    var middling: [FixtureService] { services.filter { $0.profile == .middling } }
 
-    func scenarioDay(_ demo: DemoService, _ day: LondonDay, _ round: MARRound) -> ScenarioDay {
+    func scenarioDay(_ demo: FixtureService, _ day: LondonDay, _ round: MARRound) -> ScenarioDay {
         var scenario = ScenarioDay()
         let daysBack = day.days(to: today)
         guard let index = middling.firstIndex(where: { $0 === demo }), index < 2 else { return scenario }
-        let first = round == demo.rounds.first
+        let first = round == MARRound.expected(for: demo.kind).first
         // The audit score (the share of clean checks) rises over three four-week blocks while
         // the same types turn up once every week throughout: eight to twelve weeks ago every
         // check also notes something else, four to eight weeks ago ordinary findings come twice
@@ -98,7 +99,7 @@ extension DemoGenerator {
 
     /// An escalation about a missed dose `daysBack` days ago: left open (nil), or resolved in
     /// time or late.
-    func plantEscalation(_ demo: DemoService, daysBack: Int, resolvedLate: Bool?) {
+    func plantEscalation(_ demo: FixtureService, daysBack: Int, resolvedLate: Bool?) {
         let raised = at(today.adding(days: -daysBack), 10)
         let draft = EscalationDraft(serviceID: demo.service.id, category: .omission, severity: .moderate,
                                     occurredAt: raised.addingTimeInterval(-1800), escalatedToRole: .deputyManager,
@@ -118,7 +119,7 @@ extension DemoGenerator {
 
     /// Plans closed on the provider's previous system and brought in closed, with no results
     /// behind them: the closure guard never saw them.
-    func importClosedPlan(_ demo: DemoService, count: Int) {
+    func importClosedPlan(_ demo: FixtureService, count: Int) {
         let candidates = templates.filter { template in !template.measures.isEmpty }
         for number in 0..<count where !candidates.isEmpty {
             let template = candidates[(number * 5 + Int(demo.service.id) * 3) % candidates.count]
@@ -132,11 +133,8 @@ extension DemoGenerator {
                 draft.sourceReference = "Imported from the previous quality system"
                 let plan = try store.createPlan(draft, activate: true, by: owner.actor, at: created)
                 schedule(closed) { [unowned self] () throws(StoreError) in
-                    try WritePath.write(store.pool, by: owner.actor, needing: .closePlan, at: closed) { writer in
-                        try SQLiteRecoveryStore.recordStatus(writer, planID: plan.id, from: .active, to: .closed,
-                                                             reason: "Closed on the previous system; brought in as closed.",
-                                                             action: "close", workingDays: workingDays)
-                    }
+                    try store.recordClosedElsewhere(planID: plan.id, reason: "Closed on the previous system; brought in as closed.",
+                                                    by: owner.actor, at: closed)
                 }
             }
         }

@@ -1,5 +1,5 @@
 import Foundation
-import GRDB
+import RecoveryStore
 import RecoveryModel
 
 /// Builds the demo's content day by day through the store's public write methods (so every row
@@ -8,50 +8,6 @@ import RecoveryModel
 /// Time runs forwards: each write is made at its own simulated moment, in time order, from a
 /// queue of things due (a round's check, an escalation's next step, a plan step falling due).
 final class DemoGenerator {
-    /// How a service is doing; it sets the rates of gaps, findings, lateness and follow-up.
-    enum Profile {
-        case strong, middling, struggling
-    }
-
-    struct Person {
-        var id: Int64
-        var name: String
-        var role: Role
-        var actor: Actor { Actor(userID: id, name: name, role: role) }
-    }
-
-    final class DemoService {
-        let service: Service
-        let profile: Profile
-        var manager: Person!
-        var deputy: Person!
-        /// Who logs the MAR checks (team leaders, shift leaders, care coordinators).
-        var checkers: [Person] = []
-        /// Who gives medicines (and so is observed, and named in findings).
-        var givers: [Person] = []
-        var supervisor: Person?
-        var others: [Person] = []
-        /// The one member of staff whose name keeps coming up (struggling and middling services).
-        var repeatOffender: Person?
-
-        init(service: Service, profile: Profile) {
-            self.service = service
-            self.profile = profile
-        }
-
-        var everyone: [Person] {
-            var list: [Person] = [manager, deputy]
-            list.append(contentsOf: checkers)
-            list.append(contentsOf: givers)
-            if let supervisor { list.append(supervisor) }
-            list.append(contentsOf: others)
-            return list
-        }
-        var rounds: [MARRound] {
-            MARRound.expected(for: service.kind)
-        }
-    }
-
     /// Where a plan is heading.
     enum Course {
         case onTrack, slipping, readyToClose, closed
@@ -70,12 +26,13 @@ final class DemoGenerator {
     let now: Date
     let firstDay: LondonDay
     let today: LondonDay
-    var random: DemoRandom
-    var names: DemoNameSource
+    var random: FixtureRandom
+    var names: FixtureNameSource
 
-    var admin: Person!
-    var provider: [Role: Person] = [:]
-    var services: [DemoService] = []
+    var cast: FixtureCast!
+    var admin: FixturePerson { cast.admin }
+    var provider: [Role: FixturePerson] { cast.provider }
+    var services: [FixtureService] { cast.services }
     private var queue: [Pending] = []  // latest first, so the next due is last
     private var order = 0
 
@@ -87,9 +44,9 @@ final class DemoGenerator {
         self.now = now
         today = LondonDay(now)
         firstDay = today.adding(days: -options.dayCount)
-        let root = DemoRandom(seed: options.seed)
+        let root = FixtureRandom(seed: options.seed)
         random = root.derived(1)
-        names = DemoNameSource(random: root.derived(2))
+        names = FixtureNameSource(random: root.derived(2))
     }
 
     // MARK: Time
@@ -133,16 +90,11 @@ final class DemoGenerator {
     func run() throws(StoreError) {
         let setUpDay = firstDay.adding(days: -14)
         let setUpTime = at(setUpDay, 9)
-        let firstKind = kind(0)
-        let adminName = names.next(featuredFirst: true)
-        let adminMember = try store.setUp(SetUpRequest(providerName: DemoNames.provider,
-                                                       serviceName: DemoNames.service(0, kind: firstKind),
-                                                       serviceKind: firstKind, administratorName: adminName,
-                                                       pin: DemoStore.pin), at: setUpTime)
-        admin = Person(id: adminMember.id, name: adminMember.name, role: .administrator)
-        try store.markAsDemo(at: setUpTime.addingTimeInterval(60))
+        cast = try FixtureCast.setUp(store, names: &names, pin: DemoStore.pin, at: setUpTime)
+        try store.markAsDemo(actorName: DemoStore.actorName, at: setUpTime.addingTimeInterval(60))
         try store.withBatch { () throws(StoreError) in
-            try addServicesAndStaff(from: setUpTime.addingTimeInterval(300))
+            try cast.addServicesAndStaff(store, count: options.services, staffing: .demo, shiftedProfiles: false, names: &names,
+                                         random: &random, dayCount: options.dayCount, from: setUpTime.addingTimeInterval(300))
             try planObservations()
             try planPlans()
             planScenarios()
@@ -157,114 +109,17 @@ final class DemoGenerator {
         }
     }
 
-    func kind(_ index: Int) -> Service.Kind {
-        [Service.Kind.residential, .nursing, .domiciliary, .supportedLiving][index % 4]
-    }
-
-    func profile(_ index: Int) -> Profile {
-        let pattern: [Profile] = [.struggling, .strong, .middling, .middling, .strong, .struggling, .middling, .strong]
-        return pattern[index % pattern.count]
-    }
-
-    // MARK: Services and staff
-
-    func addServicesAndStaff(from start: Date) throws(StoreError) {
-        var time = start
-        func tick() -> Date {
-            time = time.addingTimeInterval(60)
-            return time
-        }
-        var all = try store.services(includingInactive: false)
-        for index in 1..<options.services {
-            let service = try store.addService(name: DemoNames.service(index, kind: kind(index)), kind: kind(index),
-                                               registeredManager: nil, by: admin.actor, at: tick())
-            all.append(service)
-        }
-        all.sort { $0.id < $1.id }
-        services = all.enumerated().map { DemoService(service: $0.element, profile: profile($0.offset)) }
-        let everyService = all.map(\.id)
-
-        func add(_ role: Role, _ serviceIDs: [Int64], pin: Bool, featured: Bool = false) throws(StoreError) -> Person {
-            let name = names.next(featuredFirst: featured)
-            let member = try store.addStaff(name: name, role: role, serviceIDs: serviceIDs, pin: pin ? DemoStore.pin : nil,
-                                            by: admin.actor, at: tick())
-            return Person(id: member.id, name: member.name, role: role)
-        }
-
-        // The provider's own people, across every service.
-        for role in [Role.nominatedIndividual, .providerOperationsLead, .qualityLead, .safeguardingLead, .medicinesLead] {
-            provider[role] = try add(role, everyService, pin: true, featured: true)
-        }
-        for demo in services {
-            let id = [demo.service.id]
-            demo.manager = try add(.registeredManager, id, pin: true, featured: true)
-            demo.deputy = try add(.deputyManager, id, pin: true, featured: true)
-            switch demo.service.kind {
-            case .residential, .nursing:
-                demo.checkers = [try add(.teamLeader, id, pin: true), try add(.teamLeader, id, pin: false),
-                                 try add(.shiftLeader, id, pin: false)]
-                demo.givers = demo.checkers + [try add(.seniorCarer, id, pin: false), try add(.seniorCarer, id, pin: false)]
-                for _ in 0..<5 { demo.others.append(try add(.careWorker, id, pin: false)) }
-                if demo.service.kind == .nursing { demo.givers += demo.others.prefix(2) }
-            case .domiciliary:
-                demo.checkers = [try add(.careCoordinator, id, pin: true), try add(.careCoordinator, id, pin: false)]
-                demo.supervisor = try add(.fieldSupervisor, id, pin: true)
-                demo.givers = [try add(.seniorCarer, id, pin: false)]
-                for _ in 0..<7 { demo.givers.append(try add(.careWorker, id, pin: false)) }
-            case .supportedLiving:
-                demo.checkers = [try add(.teamLeader, id, pin: true)]
-                demo.givers = demo.checkers + [try add(.keyWorker, id, pin: false), try add(.keyWorker, id, pin: false)]
-                for _ in 0..<4 { demo.givers.append(try add(.careWorker, id, pin: false)) }
-            }
-            if demo.profile != .strong {
-                demo.repeatOffender = demo.givers.last(where: { $0.role == .careWorker || $0.role == .seniorCarer || $0.role == .keyWorker })
-            }
-        }
-        // Every role has someone who can sign in with the demo PIN.
-        let withPIN = Set(try store.signInList().map(\.role))
-        for role in Role.allCases where !withPIN.contains(role) {
-            let person = try add(role, [services[0].service.id], pin: true)
-            if role == .careWorker || role == .keyWorker || role == .seniorCarer { services[0].givers.append(person) }
-            if role == .fieldSupervisor && services[0].supervisor == nil { services[0].supervisor = person }
-            if [.teamLeader, .shiftLeader, .careCoordinator].contains(role) { services[0].others.append(person) }
-        }
-    }
-
     // MARK: MAR checks, findings and escalations
 
-    struct Rates {
-        var missRound: Double
-        var findings: Double
-        var refusalIncomplete: Double
-        var offender: Double
-        var lateEntry: Double
-        var escalationLate: Double
-        var escalationNever: Double
-        var lateReturn: Double
-        var lateReturnNotEscalated: Double
+    func rates(_ profile: FixtureProfile, _ day: LondonDay) -> FixtureRates {
+        FixtureRates.of(profile, progress: progress(day), recent: today.dayNumber - day.dayNumber < FixtureRates.recentDays)
     }
 
-    func rates(_ profile: Profile, _ day: LondonDay) -> Rates {
-        let f = progress(day)
-        let recent = today.dayNumber - day.dayNumber < 28
-        switch profile {
-        case .strong:
-            return Rates(missRound: 0.008, findings: 0.04, refusalIncomplete: 0.005, offender: 0, lateEntry: 0.003,
-                         escalationLate: 0, escalationNever: 0, lateReturn: 0.04, lateReturnNotEscalated: 0.0)
-        case .middling:
-            return Rates(missRound: recent ? 0.05 : 0.06 - 0.04 * f, findings: 0.24 - 0.12 * f, refusalIncomplete: 0.15 - 0.06 * f,
-                         offender: f < 0.5 ? 0.3 : 0.08, lateEntry: 0.02, escalationLate: 0.12, escalationNever: 0.006,
-                         lateReturn: 0.2 - 0.1 * f, lateReturnNotEscalated: 0.1)
-        case .struggling:
-            return Rates(missRound: recent ? 0.2 : 0.03 + 0.1 * f, findings: 0.2 + 0.2 * f, refusalIncomplete: 0.15 + 0.25 * f,
-                         offender: 0.45, lateEntry: recent ? 0.1 : 0.04, escalationLate: 0.25, escalationNever: 0.02,
-                         lateReturn: 0.3 + 0.1 * f, lateReturnNotEscalated: 0.3)
-        }
-    }
+    func personReference(_ demo: FixtureService) -> String { FixtureEvidence.personReference(demo.kind, &random) }
 
-    func scheduleRounds(_ demo: DemoService, _ day: LondonDay) {
+    func scheduleRounds(_ demo: FixtureService, _ day: LondonDay) {
         let rates = rates(demo.profile, day)
-        for round in demo.rounds {
+        for round in MARRound.expected(for: demo.kind) {
             if random.chance(rates.missRound) { continue }
             let end = LateEntryRule.roundEnd(date: day.start, round: round)
             let late = random.chance(rates.lateEntry)
@@ -272,7 +127,7 @@ final class DemoGenerator {
                                                      : Double(random.int(10...150)) * 60)
             let draft = makeCheck(demo, day, round, rates)
             let checker = random.pick(demo.checkers)
-            let reason: String? = late ? random.pick(DemoWords.lateEntryReasons) : nil
+            let reason: String? = late ? random.pick(FixtureWords.lateEntryReasons) : nil
             schedule(logged) { [unowned self] () throws(StoreError) in
                 var draft = draft
                 draft.lateEntryReason = reason
@@ -282,18 +137,9 @@ final class DemoGenerator {
         }
     }
 
-    func personReference(_ demo: DemoService) -> String {
-        switch demo.service.kind {
-        case .residential, .nursing: return "Rm \(random.int(1...(demo.service.kind == .nursing ? 36 : 28)))"
-        case .domiciliary, .supportedLiving:
-            let letters = Array("ABCDEFGHJKLMNPRSTW")
-            return "\(random.pick(letters)).\(random.pick(letters))."
-        }
-    }
-
-    func makeCheck(_ demo: DemoService, _ day: LondonDay, _ round: MARRound, _ rates: Rates) -> MARCheckDraft {
+    func makeCheck(_ demo: FixtureService, _ day: LondonDay, _ round: MARRound, _ rates: FixtureRates) -> MARCheckDraft {
         let charts: Int
-        switch demo.service.kind {
+        switch demo.kind {
         case .residential: charts = random.int(18...28)
         case .nursing: charts = random.int(26...38)
         case .domiciliary: charts = random.int(24...44)
@@ -310,53 +156,35 @@ final class DemoGenerator {
                                        staffID: random.pick(demo.givers).id,
                                        note: "Chart stayed in the person's home past the monthly return.",
                                        actionTaken: "Collected by the team leader.", escalate: true))
-        } else if demo.service.kind == .domiciliary && random.chance(rates.lateReturn) {
+        } else if demo.kind == .domiciliary && random.chance(rates.lateReturn) {
             lateCharts = random.weighted([(1, 6.0), (2, 3.0), (3, 1.0)])
             for _ in 0..<lateCharts {
                 findings.append(MARFinding(type: .chartReturnedLate, personReference: personReference(demo),
                                            staffID: random.pick(demo.givers).id,
-                                           note: DemoWords.findingWords[.chartReturnedLate]?.0 ?? "",
-                                           actionTaken: DemoWords.findingWords[.chartReturnedLate]?.1 ?? "", escalate: true))
+                                           note: FixtureWords.findingWords[.chartReturnedLate]?.0 ?? "",
+                                           actionTaken: FixtureWords.findingWords[.chartReturnedLate]?.1 ?? "", escalate: true))
             }
         }
         for type in scenario.recurring {
             findings.append(MARFinding(type: type, personReference: personReference(demo),
                                        staffID: scenario.recurringStaff ?? random.pick(demo.givers).id,
-                                       note: DemoWords.findingWords[type]?.0 ?? "", actionTaken: DemoWords.findingWords[type]?.1 ?? ""))
+                                       note: FixtureWords.findingWords[type]?.0 ?? "", actionTaken: FixtureWords.findingWords[type]?.1 ?? ""))
         }
         // Planted without random draws, so the rest of the demo is as it would be without them.
-        let fixedPerson = demo.service.kind == .supportedLiving || demo.service.kind == .domiciliary ? "C.D." : "Rm 3"
+        let fixedFixturePerson = demo.kind == .supportedLiving || demo.kind == .domiciliary ? "C.D." : "Rm 3"
         for type in scenario.steadyRecurring {
-            findings.append(MARFinding(type: type, personReference: fixedPerson,
+            findings.append(MARFinding(type: type, personReference: fixedFixturePerson,
                                        staffID: scenario.recurringStaff ?? demo.givers.first?.id,
-                                       note: DemoWords.findingWords[type]?.0 ?? "", actionTaken: DemoWords.findingWords[type]?.1 ?? ""))
+                                       note: FixtureWords.findingWords[type]?.0 ?? "", actionTaken: FixtureWords.findingWords[type]?.1 ?? ""))
         }
         if scenario.noteSomethingElse {
-            findings.append(MARFinding(type: .other, personReference: fixedPerson,
+            findings.append(MARFinding(type: .other, personReference: fixedFixturePerson,
                                        note: "Medicines fridge temperature not written down.", actionTaken: "Recorded and reminded the team."))
         }
         let planted = findings.count
         if random.chance(rates.findings * scenario.findingsFactor) {
-            let count = random.weighted([(1, 7.0), (2, 2.5), (3, 0.5)])
-            for _ in 0..<count {
-                let type: FindingType = random.weighted(DemoWords.findingTypes)
-                // Strong services name fewer people (a missing signature is often caught and
-                // signed at once), so nobody's name keeps coming up there.
-                var staff: Person? = random.chance(demo.profile == .strong ? 0.4 : 0.85) ? random.pick(demo.givers) : nil
-                if let offender = demo.repeatOffender, random.chance(rates.offender) { staff = offender }
-                let escalate: Bool
-                switch type {
-                case .refusalWithoutAction, .stockCountMismatch: escalate = true
-                case .unexplainedGap: escalate = random.chance(0.3)
-                default: escalate = random.chance(0.05)
-                }
-                let words = DemoWords.findingWords[type] ?? ("", "")
-                findings.append(MARFinding(type: type, personReference: personReference(demo), staffID: staff?.id,
-                                           note: words.0, actionTaken: words.1, escalate: escalate))
-                if type == .refusalWithoutReason || type == .refusalWithoutAction {
-                    refusals += 1
-                }
-            }
+            findings += FixtureEvidence.ordinaryFindings(demo, givers: demo.givers[...], day: firstDay.days(to: day), rates: rates,
+                                                         refusals: &refusals, &random)
             // Ordinary findings of the planted types become "other" ones (kept, so what follows
             // from them, and the random sequence, stay as they were).
             for index in findings.indices where index >= planted && scenario.excluded.contains(findings[index].type) {
@@ -370,22 +198,12 @@ final class DemoGenerator {
                              findings: findings)
     }
 
-    func category(for type: FindingType) -> EscalationCategory {
-        switch type {
-        case .missingSignature, .unexplainedGap: return .omission
-        case .refusalWithoutReason, .refusalWithoutAction: return .refusalWithoutFollowUp
-        case .prnWithoutReasonOrOutcome, .stockCountMismatch: return .medicationError
-        case .chartReturnedLate: return .lateMARReturn
-        default: return .other
-        }
-    }
-
     /// Escalations a check calls for: one per finding marked to escalate, and one per check with
     /// late charts (raised in time, late, or not at all).
-    func followUp(_ check: MARCheck, demo: DemoService, checker: Person, loggedAt: Date, rates: Rates) throws(StoreError) {
+    func followUp(_ check: MARCheck, demo: FixtureService, checker: FixturePerson, loggedAt: Date, rates: FixtureRates) throws(StoreError) {
         let roundEnd = LateEntryRule.roundEnd(date: check.draft.date, round: check.draft.round)
         for finding in check.draft.findings where finding.needsEscalation && finding.type != .chartReturnedLate {
-            let draft = EscalationDraft(serviceID: demo.service.id, category: category(for: finding.type),
+            let draft = EscalationDraft(serviceID: demo.service.id, category: FixtureEvidence.category(for: finding.type),
                                         severity: random.weighted([(.low, 4), (.moderate, 4), (.high, 1.5), (.potentialHarm, 0.3)]),
                                         occurredAt: roundEnd, escalatedToRole: .deputyManager, escalatedToName: demo.deputy.name,
                                         links: EscalationLinks(marCheckID: check.id, staffID: finding.staffID),
@@ -415,34 +233,17 @@ final class DemoGenerator {
 
     /// Raises an escalation at `time` and plans how it is handled: mostly in time, some late,
     /// a few never.
-    func raise(_ draft: EscalationDraft, demo: DemoService, by person: Person, at time: Date, rates: Rates) {
+    func raise(_ draft: EscalationDraft, demo: FixtureService, by person: FixturePerson, at time: Date, rates: FixtureRates) {
         schedule(time) { [unowned self] () throws(StoreError) in
             let escalation = try store.raiseEscalation(draft, workingDays: workingDays, by: person.actor, at: time)
-            let roll = random.unit()
-            let due = escalation.dueBy
-            let acknowledged = time.addingTimeInterval(Double(random.int(15...150)) * 60)
-            if roll < rates.escalationNever {
-                if random.chance(0.5) { advance(escalation.id, .acknowledged, demo.deputy, acknowledged, "") }
-                return
+            for step in FixtureEvidence.handling(raised: time, due: escalation.dueBy, team: demo, rates: rates, now: now,
+                                                 workingDays: workingDays, &random) {
+                advance(escalation.id, step.status, step.by, step.at, step.note)
             }
-            var resolved: Date
-            if roll < rates.escalationNever + rates.escalationLate {
-                let day = workingDays.adding(random.int(1...5), workingDaysTo: LondonDay(due))
-                resolved = at(day, Double(random.int(10...17)))
-            } else {
-                resolved = acknowledged.addingTimeInterval(Double(random.int(60...900)) * 60)
-                if resolved > due { resolved = max(time.addingTimeInterval(1800), due.addingTimeInterval(-600)) }
-            }
-            let ack = min(acknowledged, resolved.addingTimeInterval(-1200))
-            let responded = ack.addingTimeInterval(resolved.timeIntervalSince(ack) / 2)
-            advance(escalation.id, .acknowledged, demo.deputy, max(ack, time.addingTimeInterval(300)), "")
-            advance(escalation.id, .responded, demo.deputy, max(responded, time.addingTimeInterval(600)),
-                    random.pick(DemoWords.responses))
-            advance(escalation.id, .resolved, demo.manager, max(resolved, time.addingTimeInterval(900)), random.pick(DemoWords.outcomes))
         }
     }
 
-    func advance(_ id: Int64, _ status: EscalationStatus, _ person: Person, _ time: Date, _ note: String) {
+    func advance(_ id: Int64, _ status: EscalationStatus, _ person: FixturePerson, _ time: Date, _ note: String) {
         schedule(time) { [unowned self] () throws(StoreError) in
             _ = try store.advanceEscalation(id, to: status, note: note, by: person.actor, at: time)
         }
@@ -450,27 +251,11 @@ final class DemoGenerator {
 
     // MARK: Observations
 
-    func observer(for demo: DemoService) -> Person {
-        if let supervisor = demo.supervisor { return supervisor }
-        return random.chance(0.5) ? (provider[.medicinesLead] ?? demo.manager) : demo.deputy
-    }
-
-    func checklist(_ outcome: CompetencyOutcome) -> [ChecklistItem: ChecklistAnswer] {
-        var list: [ChecklistItem: ChecklistAnswer] = [:]
-        for item in ChecklistItem.allCases { list[item] = .met }
-        if random.chance(0.4) { list[.prnFollowed] = .notApplicable }
-        if outcome != .competent {
-            let misses = outcome == .borderline ? 1 : 2
-            for _ in 0..<misses { list[random.pick([.recordedAtTheTime, .refusalsHandled, .rightMedicineDoseTime, .storageSafe])] = .notMet }
-        }
-        return list
-    }
-
-    func observe(_ person: Person, _ demo: DemoService, _ kind: ObservationKind, _ outcome: CompetencyOutcome,
+    func observe(_ person: FixturePerson, _ demo: FixtureService, _ kind: ObservationKind, _ outcome: CompetencyOutcome,
                  _ followUp: FollowUp, day: LondonDay, reassessBy: LondonDay? = nil, note: String) {
         let time = at(day, Double(random.int(8...19)) + 0.25)
-        let by = observer(for: demo)
-        let draft = ObservationDraft(staffID: person.id, occurredAt: time, kind: kind, checklist: checklist(outcome),
+        let by = FixtureEvidence.observer(demo, provider: provider, &random)
+        let draft = ObservationDraft(staffID: person.id, occurredAt: time, kind: kind, checklist: FixtureEvidence.checklist(outcome, &random),
                                      outcome: outcome, followUp: followUp, reassessBy: reassessBy.map { at($0, 12) }, note: note)
         let recorded = time.addingTimeInterval(Double(random.int(20...240)) * 60)
         schedule(recorded) { [unowned self] () throws(StoreError) in
@@ -596,9 +381,9 @@ final class DemoGenerator {
         guard !templates.isEmpty else { return }
         var perKind: [Service.Kind: Int] = [:]
         for demo in services {
-            let ordinal = perKind[demo.service.kind, default: 0]
-            perKind[demo.service.kind] = ordinal + 1
-            let ids = Self.templatesByKind[demo.service.kind] ?? []
+            let ordinal = perKind[demo.kind, default: 0]
+            perKind[demo.kind] = ordinal + 1
+            let ids = Self.templatesByKind[demo.kind] ?? []
             for slot in 0..<2 where !ids.isEmpty {
                 guard let template = template(ids[(ordinal * 2 + slot) % ids.count]) else { continue }
                 let course: Course = demo.profile == .struggling || (demo.profile == .middling && slot == 1) ? .slipping : .onTrack
@@ -628,9 +413,9 @@ final class DemoGenerator {
         }
     }
 
-    func startPlan(_ template: PlanTemplate, demo: DemoService?, course: Course, created: Date, start: LondonDay) {
-        let owner = demo?.manager ?? provider[.qualityLead] ?? admin!
-        let creator = demo?.manager ?? provider[.qualityLead] ?? admin!
+    func startPlan(_ template: PlanTemplate, demo: FixtureService?, course: Course, created: Date, start: LondonDay) {
+        let owner = demo?.manager ?? provider[.qualityLead] ?? admin
+        let creator = demo?.manager ?? provider[.qualityLead] ?? admin
         schedule(created) { [unowned self] () throws(StoreError) in
             var draft = PlanDraft(template: template, serviceID: demo?.service.id, ownerID: owner.id, startDate: start.start)
             draft.sourceReference = "\(template.source == .warningNotice ? "WN" : "RN")-\(start.year)-\(100 + random.int(0...899))"
@@ -643,15 +428,15 @@ final class DemoGenerator {
         }
     }
 
-    func run(_ plan: PlanRecord, template: PlanTemplate, demo: DemoService?, course: Course, created: Date) throws(StoreError) {
-        let recorder = provider[.qualityLead] ?? demo?.manager ?? admin!
+    func run(_ plan: PlanRecord, template: PlanTemplate, demo: FixtureService?, course: Course, created: Date) throws(StoreError) {
+        let recorder = provider[.qualityLead] ?? demo?.manager ?? admin
         let start = LondonDay(plan.draft.startDate)
         switch course {
         case .closed:
             // Figures from the months before RecoveryDesk, typed in from the audit file, then closed.
             var minute = 5.0
             for measure in plan.measures {
-                for (index, period) in periods(measure.definition.period, from: start, before: LondonDay(created)).enumerated() {
+                for (index, period) in FixtureEvidence.periods(measure.definition.period, from: start, before: LondonDay(created)).enumerated() {
                     let result = figure(measure.definition, course: .closed, index: index, periodStart: period, planStart: start,
                                         lastPeriod: LondonDay(created))
                     try store.recordMeasurement(measureID: measure.id, result: result, by: recorder.actor,
@@ -680,7 +465,7 @@ final class DemoGenerator {
         case .readyToClose:
             var minute = 5.0
             for measure in plan.measures {
-                let all = periods(measure.definition.period, from: start, before: today)
+                let all = FixtureEvidence.periods(measure.definition.period, from: start, before: today)
                 for (index, period) in all.enumerated() {
                     let end = measure.definition.period.end(ofPeriodStarting: period)
                     var when = at(end.adding(days: 3), 10)
@@ -717,17 +502,6 @@ final class DemoGenerator {
             scheduleStep(plan, step, due: LondonDay(step.firstDue), demo: demo, course: course, stop: stop)
         }
         scheduleReviews(plan, demo: demo, course: course, start: LondonDay(created))
-    }
-
-    /// Whole periods from the one containing `from` up to the last one that ends before `before`.
-    func periods(_ period: MeasurePeriod, from: LondonDay, before: LondonDay) -> [LondonDay] {
-        var list: [LondonDay] = []
-        var start = period.start(containing: from)
-        while period.end(ofPeriodStarting: start) < before {
-            list.append(start)
-            start = period.start(after: start)
-        }
-        return list
     }
 
     func isPercent(_ measure: OutcomeMeasureDefinition) -> Bool {
@@ -785,7 +559,7 @@ final class DemoGenerator {
     }
 
     func scheduleMeasurement(_ plan: PlanRecord, _ measure: PlanMeasure, course: Course, index: Int, period: LondonDay,
-                             planStart: LondonDay, by person: Person) {
+                             planStart: LondonDay, by person: FixturePerson) {
         let end = measure.definition.period.end(ofPeriodStarting: period)
         let when = at(end.adding(days: random.int(2...6)), 11)
         schedule(when) { [unowned self] () throws(StoreError) in
@@ -797,28 +571,14 @@ final class DemoGenerator {
         }
     }
 
-    func stepPerson(_ role: Role, _ demo: DemoService?) -> Person {
-        if let demo, let person = demo.everyone.first(where: { $0.role == role }) { return person }
-        if let person = provider[role] { return person }
-        return demo?.manager ?? provider[.qualityLead] ?? admin
-    }
-
-    func scheduleStep(_ plan: PlanRecord, _ step: PlanStep, due: LondonDay, demo: DemoService?, course: Course, stop: LondonDay?) {
+    func scheduleStep(_ plan: PlanRecord, _ step: PlanStep, due: LondonDay, demo: FixtureService?, course: Course, stop: LondonDay?) {
         if let stop, due >= stop { return }
-        let slip = course == .slipping ? 0.12 : 0.03
         let day = random.chance(0.06) ? due.adding(days: 1) : due
         let occurred = at(day, Double(random.int(9...16)) + 0.5)
         let recorded = occurred.addingTimeInterval(Double(random.int(5...90)) * 60)
-        let person = stepPerson(step.definition.role, demo)
+        let person = cast.stepPerson(step.definition.role, demo)
         schedule(recorded) { [unowned self] () throws(StoreError) in
-            let roll = random.unit()
-            let outcome: StepOutcome = roll < slip ? .skipped : (roll < slip + 0.03 ? .problemFound : .done)
-            let note: String
-            switch outcome {
-            case .skipped: note = random.pick(["Short-staffed; moved to tomorrow.", "Agency cover on shift; not done.", "Manager on leave."])
-            case .problemFound: note = "Found a gap that needs escalating."
-            case .done: note = ""
-            }
+            let (outcome, note) = FixtureEvidence.stepOutcome(slipping: course == .slipping, &random)
             _ = try store.recordStepEntry(planID: plan.id, stepID: step.id, outcome: outcome, note: note,
                                           evidence: outcome == .done ? step.definition.recordedIn : "", occurredAt: occurred,
                                           by: person.actor, at: recorded)
@@ -836,7 +596,7 @@ final class DemoGenerator {
         }
     }
 
-    func scheduleReviews(_ plan: PlanRecord, demo: DemoService?, course: Course, start: LondonDay) {
+    func scheduleReviews(_ plan: PlanRecord, demo: FixtureService?, course: Course, start: LondonDay) {
         guard let demo else { return }
         let weeks = plan.draft.managerReviewWeeks
         let missedFrom = course == .slipping ? today.adding(days: -weeks * 7 * 2 - 3) : nil
@@ -874,31 +634,13 @@ final class DemoGenerator {
     // MARK: Summary
 
     func summary() throws(StoreError) -> DemoSummary {
-        let nowText = Timestamp.text(now)
-        return try store.read { db in
-            func count(_ sql: String, _ arguments: StatementArguments = []) throws -> Int {
-                try Int.fetchOne(db, sql: sql, arguments: arguments) ?? 0
-            }
-            var statuses: [String: Int] = [:]
-            for row in try Row.fetchAll(db, sql: "SELECT status, COUNT(*) AS n FROM plan GROUP BY status") {
-                statuses[row["status"]] = row["n"]
-            }
-            return DemoSummary(
-                providerName: DemoNames.provider, firstDay: firstDay.start, lastDay: today.start,
-                services: try count("SELECT COUNT(*) FROM service"),
-                staff: try count("SELECT COUNT(*) FROM staff"),
-                users: try count("SELECT COUNT(*) FROM staff_credential"),
-                marChecks: try count("SELECT COUNT(*) FROM mar_check"),
-                findings: try count("SELECT COUNT(*) FROM mar_finding"),
-                observations: try count("SELECT COUNT(*) FROM observation"),
-                escalations: try count("SELECT COUNT(*) FROM escalation"),
-                escalationsOpen: try count("SELECT COUNT(*) FROM escalation WHERE status <> 'resolved'"),
-                escalationsOverdue: try count("SELECT COUNT(*) FROM escalation WHERE status <> 'resolved' AND due_by < ?", [nowText]),
-                plans: try count("SELECT COUNT(*) FROM plan"), plansByStatus: statuses,
-                stepEntries: try count("SELECT COUNT(*) FROM plan_step_entry"),
-                measurements: try count("SELECT COUNT(*) FROM plan_measure_result"),
-                reviews: try count("SELECT COUNT(*) FROM plan_review"),
-                auditEntries: try count("SELECT COUNT(*) FROM audit_log"))
-        }
+        let counts = try store.rowCounts(at: now)
+        return DemoSummary(
+            providerName: FixtureNames.provider, firstDay: firstDay.start, lastDay: today.start, services: counts.services,
+            staff: counts.staff, users: counts.users, marChecks: counts.marChecks, findings: counts.findings,
+            observations: counts.observations, escalations: counts.escalations, escalationsOpen: counts.escalationsOpen,
+            escalationsOverdue: counts.escalationsOverdue, plans: counts.plans, plansByStatus: counts.plansByStatus,
+            stepEntries: counts.stepEntries, measurements: counts.measureResults, reviews: counts.reviews,
+            auditEntries: counts.auditEntries)
     }
 }

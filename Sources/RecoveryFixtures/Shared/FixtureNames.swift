@@ -2,7 +2,7 @@ import RecoveryModel
 
 /// Fictional names for the demo: people, services and the provider. Any likeness to a real
 /// person or service is chance.
-enum DemoNames {
+enum FixtureNames {
     static let provider = "Brookfield Care Group"
 
     /// Named people first, so the demo always shows a few names with accents.
@@ -50,12 +50,12 @@ enum DemoNames {
 }
 
 /// Hands out names that are not yet taken, featured ones first.
-struct DemoNameSource {
-    private var random: DemoRandom
+struct FixtureNameSource {
+    private var random: FixtureRandom
     private var used: Set<String> = []
-    private var featured = DemoNames.featured[...]
+    private var featured = FixtureNames.featured[...]
 
-    init(random: DemoRandom) { self.random = random }
+    init(random: FixtureRandom) { self.random = random }
 
     mutating func take(_ name: String) { used.insert(name.lowercased()) }
 
@@ -65,8 +65,8 @@ struct DemoNameSource {
             return name
         }
         for attempt in 0..<200 {
-            var name = "\(random.pick(DemoNames.firstNames)) \(random.pick(DemoNames.surnames))"
-            if attempt > 100 { name += "-\(random.pick(DemoNames.surnames))" }
+            var name = "\(random.pick(FixtureNames.firstNames)) \(random.pick(FixtureNames.surnames))"
+            if attempt > 100 { name += "-\(random.pick(FixtureNames.surnames))" }
             if !used.contains(name.lowercased()) {
                 used.insert(name.lowercased())
                 return name

@@ -1,33 +1,7 @@
 import Foundation
 import GRDB
 import RecoveryModel
-
-/// Helpers of the provider-scale builder's fast path: one prepared `INSERT` per table, run with
-/// `setUncheckedArguments`, and timestamps written by arithmetic in exactly the form
-/// `Timestamp.text` gives (the builder checks the two agree before it starts).
-struct ScaleInsert {
-    let db: Database
-    let statement: Statement
-    private(set) var count = 0
-
-    /// `columns` without the stamp columns; `run` takes their values followed by the stamp's three.
-    init(_ db: Database, table: String, columns: [String]) throws {
-        self.db = db
-        let all = columns + ["recorded_at", "recorded_by_id", "recorded_by"]
-        statement = try db.makeStatement(sql: """
-            INSERT INTO \(table) (\(all.joined(separator: ", "))) VALUES (\(all.map { _ in "?" }.joined(separator: ", ")))
-            """)
-    }
-
-    /// Inserts one row; returns its id.
-    @discardableResult
-    mutating func run(_ values: [(any DatabaseValueConvertible)?], stamp: ScaleStamp) throws -> Int64 {
-        statement.setUncheckedArguments(StatementArguments(values + [stamp.at, stamp.byID, stamp.by]))
-        try statement.execute()
-        count += 1
-        return db.lastInsertedRowID
-    }
-}
+import RecoveryStore
 
 /// Who recorded a row and when, as the stamp columns hold it.
 struct ScaleStamp {
@@ -35,25 +9,25 @@ struct ScaleStamp {
     var byID: Int64?
     var by: String
 
-    init(_ at: Date, _ person: ScalePerson) {
+    init(_ at: Date, _ person: FixturePerson) {
         self.at = ScaleTime.text(at)
         byID = person.id
         by = person.name
     }
 }
 
-/// A member of staff as the builder uses them.
-struct ScalePerson: Hashable {
-    var id: Int64
-    var name: String
-    var role: Role
-    /// The day they started, counted from the first day of records (they are named in records
-    /// only from then on).
-    var joined = 0
+extension BulkInsert {
+    /// Inserts one row with `stamp`; returns its id.
+    @discardableResult
+    mutating func run(_ values: [(any DatabaseValueConvertible)?], stamp: ScaleStamp) throws -> Int64 {
+        try run(values, recordedAt: stamp.at, byID: stamp.byID, by: stamp.by)
+    }
 }
 
+/// Timestamps written by arithmetic in exactly the form the store writes them
+/// (`SQLiteRecoveryStore.storedText`; the builder checks the two agree before it starts).
 enum ScaleTime {
-    /// The same text as `Timestamp.text` ("2026-11-21T14:05:00.123Z"), made without a formatter.
+    /// The same text as `SQLiteRecoveryStore.storedText` ("2026-11-21T14:05:00.123Z"), made without a formatter.
     static func text(_ date: Date) -> String {
         let millisecondsTotal = Int64((date.timeIntervalSince1970 * 1000).rounded(.down))
         let seconds = floorDivide(millisecondsTotal, 1000)
@@ -97,12 +71,12 @@ enum ScaleTime {
         return (a % b != 0 && (a < 0) != (b < 0)) ? quotient - 1 : quotient
     }
 
-    /// True when `text` agrees with `Timestamp.text` over a spread of moments (checked before a build).
+    /// True when `text` agrees with the store's own over a spread of moments (checked before a build).
     static func agreesWithStore(around now: Date) -> Bool {
-        var random = DemoRandom(seed: 7)
+        var random = FixtureRandom(seed: 7)
         for _ in 0..<2000 {
             let moment = now.addingTimeInterval(-Double(random.next() % 400_000_000) / 1.7)
-            if text(moment) != Timestamp.text(moment) { return false }
+            if text(moment) != SQLiteRecoveryStore.storedText(moment) { return false }
         }
         return true
     }
