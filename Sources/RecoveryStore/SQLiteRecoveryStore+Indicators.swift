@@ -99,11 +99,12 @@ extension SQLiteRecoveryStore {
         let yearBefore = Timestamp.text(IndicatorEvidence.firstDay(today: today).adding(months: -13).start)
         let assessing = ObservationKind.allCases.filter(\.assessesCompetency).map { "'\($0.rawValue)'" }.joined(separator: ", ")
         let relevant = "(kind IN (\(assessing)) OR follow_up = '\(FollowUp.restricted.rawValue)' OR outcome = '\(CompetencyOutcome.notYetCompetent.rawValue)')"
+        // Two bounded reads joined (an OR would scan every observation ever made).
         return try EvidenceRows.observations(db, where: """
-            \(relevant) AND (occurred_at >= ? OR id IN (
-                SELECT (SELECT id FROM observation o WHERE o.staff_id = s.staff_id AND \(relevant) AND o.occurred_at < ?
-                        ORDER BY o.occurred_at DESC, o.id DESC LIMIT 1)
-                FROM (SELECT DISTINCT staff_id FROM observation) s))
+            id IN (SELECT id FROM observation WHERE occurred_at >= ? AND \(relevant)
+                   UNION
+                   SELECT (SELECT o.id FROM observation o WHERE o.staff_id = s.id AND \(relevant) AND o.occurred_at < ?
+                           ORDER BY o.occurred_at DESC, o.id DESC LIMIT 1) FROM staff s)
             """, arguments: [yearBefore, yearBefore], checklist: false)
     }
 

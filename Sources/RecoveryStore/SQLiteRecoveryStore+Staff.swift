@@ -83,10 +83,15 @@ extension SQLiteRecoveryStore {
             FROM staff s \(condition.map { "WHERE \($0)" } ?? "")
             ORDER BY s.name COLLATE NOCASE, s.id
             """, arguments: arguments)
-        return try rows.map { row in
+        // Every member's services in one read (a query per member cost a thousand round trips
+        // at a large provider).
+        var servicesByStaff: [Int64: [Int64]] = [:]
+        for row in try Row.fetchAll(db, sql: "SELECT staff_id, service_id FROM staff_service WHERE active = 1 ORDER BY id") {
+            servicesByStaff[row[0], default: []].append(row[1])
+        }
+        return rows.map { row in
             let id: Int64 = row["id"]
-            let services = try Int64.fetchAll(db, sql: "SELECT service_id FROM staff_service WHERE staff_id = ? AND active = 1 ORDER BY id",
-                                              arguments: [id])
+            let services = servicesByStaff[id] ?? []
             let active: Bool = row["active"]
             let hasPIN: Bool = row["has_pin"]
             return StaffMember(id: id, name: row["name"], role: Role(rawValue: row["role"]) ?? .careWorker,

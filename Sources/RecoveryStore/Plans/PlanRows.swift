@@ -126,12 +126,15 @@ enum PlanRows {
         var entryArguments = arguments
         if let entriesSince {
             let since = Timestamp.text(entriesSince)
-            entryFilter += """
-                 AND (occurred_at >= ? OR id IN (SELECT (SELECT e.id FROM plan_step_entry e WHERE e.step_id = s.id AND e.occurred_at < ?
-                      ORDER BY e.occurred_at DESC, e.id DESC LIMIT 1) FROM plan_step s WHERE s.\(chosen)))
+            // Two bounded reads joined, each by the step's (step_id, occurred_at) index.
+            entryFilter = """
+                id IN (SELECT e.id FROM plan_step s JOIN plan_step_entry e ON e.step_id = s.id
+                       WHERE s.\(chosen) AND e.occurred_at >= ?
+                       UNION
+                       SELECT (SELECT e.id FROM plan_step_entry e WHERE e.step_id = s.id AND e.occurred_at < ?
+                               ORDER BY e.occurred_at DESC, e.id DESC LIMIT 1) FROM plan_step s WHERE s.\(chosen))
                 """
-            entryArguments += [since, since]
-            entryArguments += arguments
+            entryArguments = arguments + [since, since] + arguments
         }
         for row in try Row.fetchAll(db, sql: "SELECT * FROM plan_step_entry WHERE \(entryFilter) ORDER BY occurred_at, id",
                                     arguments: entryArguments) {

@@ -83,6 +83,7 @@ enum SummarySchema {
 
             CREATE INDEX escalation_resolved ON escalation(resolved_at);
             CREATE INDEX mar_check_logged ON mar_check(logged_at);
+            CREATE INDEX observation_occurred ON observation(occurred_at);
             CREATE INDEX plan_status_change_recorded ON plan_status_change(recorded_at);
             """)
     }

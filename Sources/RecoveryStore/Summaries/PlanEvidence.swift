@@ -40,13 +40,49 @@ enum PlanEvidence {
             if sources.contains(.escalationsHandledInTime) { needsEscalations.insert(key) }
             if sources.contains(.repeatFindings) { needsChecks.insert(key) }
         }
+        // One read of each summary table for every group at once: each service from its own first
+        // day (every service from the provider-wide plans' first day).
+        var clauses: [String] = []
+        var arguments: StatementArguments = []
+        for (serviceID, first) in groups.sorted(by: { ($0.key ?? 0) < ($1.key ?? 0) }) {
+            if let serviceID {
+                clauses.append("(service_id = ? AND day >= ?)")
+                arguments += [serviceID, first.dayNumber]
+            } else {
+                clauses.append("day >= ?")
+                arguments += [first.dayNumber]
+            }
+        }
+        let condition = clauses.joined(separator: " OR ")
+        let all = EvidenceSummary(days: try SummaryRows.checkDays(db, where: condition, arguments: arguments),
+                                  findings: try SummaryRows.findings(db, where: condition, arguments: arguments),
+                                  lateReturns: try SummaryRows.lateReturns(db, where: condition, arguments: arguments))
+        var escalationsRead: [Escalation] = []
+        if !needsEscalations.isEmpty {
+            var escalationClauses: [String] = []
+            var escalationArguments: StatementArguments = []
+            for key in needsEscalations {
+                let from = Timestamp.text(groups[key]!.start)
+                let concerns = "(resolved_at IS NULL OR resolved_at >= ? OR raised_at >= ?)"
+                if let serviceID = key {
+                    escalationClauses.append("(service_id = ? AND \(concerns))")
+                    escalationArguments += [serviceID, from, from]
+                } else {
+                    escalationClauses.append(concerns)
+                    escalationArguments += [from, from]
+                }
+            }
+            escalationsRead = try EvidenceRows.escalations(db, where: escalationClauses.joined(separator: " OR "),
+                                                           arguments: escalationArguments)
+        }
+        var byService: [Int64: EvidenceSummary] = [:]
+        for row in all.days { byService[row.serviceID, default: EvidenceSummary()].days.append(row) }
+        for row in all.findings { byService[row.serviceID, default: EvidenceSummary()].findings.append(row) }
+        for item in all.lateReturns { byService[item.serviceID, default: EvidenceSummary()].lateReturns.append(item) }
         var summaries: [Int64?: EvidenceSummary] = [:]
         var escalations: [Int64?: [Escalation]] = [:]
         for (serviceID, first) in groups {
-            let (condition, arguments) = scope(serviceID, from: first)
-            var summary = EvidenceSummary(days: try SummaryRows.checkDays(db, where: condition, arguments: arguments),
-                                          findings: try SummaryRows.findings(db, where: condition, arguments: arguments),
-                                          lateReturns: try SummaryRows.lateReturns(db, where: condition, arguments: arguments))
+            var summary = (serviceID.map { byService[$0] ?? EvidenceSummary() } ?? all).since(first)
             if needsChecks.contains(serviceID) {
                 var checkArguments: StatementArguments = [Timestamp.text(first.start)]
                 var checkCondition = "round_date >= ?"
@@ -58,14 +94,9 @@ enum PlanEvidence {
             }
             summaries[serviceID] = summary
             if needsEscalations.contains(serviceID) {
-                let from = Timestamp.text(first.start)
-                var escalationCondition = "(resolved_at IS NULL OR resolved_at >= ? OR raised_at >= ?)"
-                var escalationArguments: StatementArguments = [from, from]
-                if let serviceID {
-                    escalationCondition += " AND service_id = ?"
-                    escalationArguments += [serviceID]
+                escalations[serviceID] = escalationsRead.filter { escalation in
+                    (serviceID == nil || escalation.draft.serviceID == serviceID) && escalation.concerns(since: first)
                 }
-                escalations[serviceID] = try EvidenceRows.escalations(db, where: escalationCondition, arguments: escalationArguments)
             }
         }
         return plans.map { plan in
@@ -76,11 +107,6 @@ enum PlanEvidence {
         }
     }
 
-    /// The summary rows of a service (or every service) from a day on.
-    static func scope(_ serviceID: Int64?, from first: LondonDay) -> (String, StatementArguments) {
-        if let serviceID { return ("service_id = ? AND day >= ?", [serviceID, first.dayNumber]) }
-        return ("day >= ?", [first.dayNumber])
-    }
 }
 
 extension EvidenceSummary {
