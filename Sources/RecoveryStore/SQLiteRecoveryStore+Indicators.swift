@@ -11,23 +11,31 @@ extension SQLiteRecoveryStore {
     /// windows and the history, escalations open or resolved since then, the plans followed
     /// during the history, and the closure verdicts of the look-back. Bounded by the windows and
     /// the number of services, never by years of records.
-    public func indicatorSummaries(at now: Date, workingDays: WorkingDays) throws(StoreError) -> IndicatorSummaries {
+    /// With `serviceID`, only that service's (a service's page needs no other).
+    public func indicatorSummaries(at now: Date, workingDays: WorkingDays,
+                                   serviceID: Int64? = nil) throws(StoreError) -> IndicatorSummaries {
         let today = LondonDay(now)
         let firstDay = IndicatorEvidence.firstDay(today: today)
         let first = Timestamp.text(firstDay.start)
         let closedSince = Timestamp.text(IndicatorEvidence.closedSince(today: today).start)
+        // A service id is a number: written into the SQL, it scopes every read below.
+        let scope = serviceID.map { "service_id = \($0) AND " } ?? ""
         return try read { db in
-            let services = try Self.activeServices(db)
-            let staff = try Self.loadStaff(db, where: "s.active = 1")
-            let observations = try Self.competencyObservations(db, today: today)
+            var services = try Self.activeServices(db)
+            var staff = try Self.loadStaff(db, where: "s.active = 1")
+            if let serviceID {
+                services = services.filter { $0.id == serviceID }
+                staff = staff.filter { $0.serviceIDs.contains(serviceID) }
+            }
+            let observations = try Self.competencyObservations(db, today: today, staff: serviceID == nil ? nil : staff.map(\.id))
             // Summaries of what was recorded before today; today's own checks are counted from the
             // records up to this moment (a figure "now" leaves out nothing recorded by now, and
             // nothing after it).
             let window: StatementArguments = [firstDay.dayNumber, today.dayNumber]
-            var checkDays = try SummaryRows.checkDays(db, where: "day >= ? AND recorded_day < ?", arguments: window)
-            var findings = try SummaryRows.findings(db, where: "day >= ? AND recorded_day < ?", arguments: window)
-            var lateReturns = try SummaryRows.lateReturns(db, where: "day >= ? AND recorded_day < ?", arguments: window)
-            let todays = try SummaryChecks.checks(db, where: "logged_at >= ? AND logged_at <= ? AND round_date >= ?",
+            var checkDays = try SummaryRows.checkDays(db, where: "\(scope)day >= ? AND recorded_day < ?", arguments: window)
+            var findings = try SummaryRows.findings(db, where: "\(scope)day >= ? AND recorded_day < ?", arguments: window)
+            var lateReturns = try SummaryRows.lateReturns(db, where: "\(scope)day >= ? AND recorded_day < ?", arguments: window)
+            let todays = try SummaryChecks.checks(db, where: "\(scope)logged_at >= ? AND logged_at <= ? AND round_date >= ?",
                                                  arguments: [Timestamp.text(today.start), Timestamp.text(now), first])
             checkDays += CheckDaySummary.summarise(todays)
             findings += FindingDaySummary.summarise(todays)
@@ -36,7 +44,7 @@ extension SQLiteRecoveryStore {
             var escalations: [EscalationTiming] = []
             let cursor = try Row.fetchCursor(db, sql: """
                 SELECT id, service_id, raised_at, due_by, resolved_at, handled_in_time FROM escalation
-                WHERE resolved_at IS NULL OR resolved_at >= ?
+                WHERE \(scope)(resolved_at IS NULL OR resolved_at >= ?)
                 """, arguments: [first])
             while let row = try cursor.next() {
                 let resolved: String? = row[4]
@@ -50,15 +58,25 @@ extension SQLiteRecoveryStore {
             let historyDay = today.adding(days: -7 * (IndicatorEngine.historyWeeks - 1) - 1)
             let historyStart = Timestamp.text(historyDay.start)
             let plans = try PlanEvidence.loadPlans(db, where: """
-                service_id IS NOT NULL AND (status IN ('active', 'monitoring', 'reopened')
+                \(scope)service_id IS NOT NULL AND (status IN ('active', 'monitoring', 'reopened')
                 OR id IN (SELECT plan_id FROM plan_status_change WHERE recorded_at >= ?)
                 OR (status = 'closed' AND id IN (SELECT plan_id FROM summary_plan_closure WHERE closed_at >= ?)
                     AND id IN (SELECT plan_id FROM plan_measure WHERE active = 1 AND source = 'medicines-audit')))
                 """, arguments: [historyStart, closedSince], entriesSince: historyDay.start, workingDays: workingDays)
-            let closures = try SummaryRows.closures(db, where: "closed_at >= ?", arguments: [closedSince])
-            return IndicatorSummaries(services: services, checkDays: checkDays, findings: findings, lateReturns: lateReturns,
-                                      escalations: escalations, staff: staff, observations: observations,
-                                      staffJoined: try Self.staffJoined(db), plans: plans, closures: closures)
+            let closures = try SummaryRows.closures(db, where: "\(scope)closed_at >= ?", arguments: [closedSince])
+            var summaries = IndicatorSummaries(services: services, checkDays: checkDays, findings: findings, lateReturns: lateReturns,
+                                               escalations: escalations, staff: staff, observations: observations,
+                                               staffJoined: try Self.staffJoined(db), plans: plans, closures: closures)
+            if serviceID != nil {
+                // Named at any service: the same windows, every service.
+                summaries.namedInFindings = Set(try Int64.fetchAll(db, sql: """
+                    SELECT DISTINCT staff_id FROM summary_finding_day WHERE day >= ? AND recorded_day < ? AND staff_id <> 0
+                    UNION
+                    SELECT DISTINCT f.staff_id FROM mar_check c JOIN mar_finding f ON f.check_id = c.id AND f.active = 1
+                    WHERE c.logged_at >= ? AND c.logged_at <= ? AND c.round_date >= ? AND f.staff_id IS NOT NULL
+                    """, arguments: [firstDay.dayNumber, today.dayNumber, Timestamp.text(today.start), Timestamp.text(now), first]))
+            }
+            return summaries
         }
     }
 
@@ -75,7 +93,7 @@ extension SQLiteRecoveryStore {
             if let serviceID { services = services.filter { $0.id == serviceID } }
             let scope = serviceID.map { "service_id = \($0) AND " } ?? ""
             let staff = try Self.loadStaff(db, where: "s.active = 1")
-            let observations = try Self.competencyObservations(db, today: today)
+            let observations = try Self.competencyObservations(db, today: today, staff: nil)
             let plans = try PlanEvidence.loadPlans(db, where: """
                 \(scope)service_id IS NOT NULL AND (status IN ('active', 'monitoring', 'reopened')
                 OR (status = 'closed' AND id IN (SELECT plan_id FROM plan_status_change WHERE to_status = 'closed' AND recorded_at >= ?)))
@@ -95,16 +113,19 @@ extension SQLiteRecoveryStore {
 
     /// Competency at any moment of the history needs the relevant observations since a year
     /// before it began, and the latest one before that (which decides when none is later).
-    static func competencyObservations(_ db: Database, today: LondonDay) throws -> [Observation] {
+    /// `staff`: only theirs (nil: everyone's).
+    static func competencyObservations(_ db: Database, today: LondonDay, staff: [Int64]?) throws -> [Observation] {
         let yearBefore = Timestamp.text(IndicatorEvidence.firstDay(today: today).adding(months: -13).start)
         let assessing = ObservationKind.allCases.filter(\.assessesCompetency).map { "'\($0.rawValue)'" }.joined(separator: ", ")
         let relevant = "(kind IN (\(assessing)) OR follow_up = '\(FollowUp.restricted.rawValue)' OR outcome = '\(CompetencyOutcome.notYetCompetent.rawValue)')"
         // Two bounded reads joined (an OR would scan every observation ever made).
+        let whose = staff.map { "staff_id IN (\($0.map(String.init).joined(separator: ", "))) AND " } ?? ""
+        let people = staff.map { "WHERE s.id IN (\($0.map(String.init).joined(separator: ", ")))" } ?? ""
         return try EvidenceRows.observations(db, where: """
-            id IN (SELECT id FROM observation WHERE occurred_at >= ? AND \(relevant)
+            id IN (SELECT id FROM observation WHERE \(whose)occurred_at >= ? AND \(relevant)
                    UNION
                    SELECT (SELECT o.id FROM observation o WHERE o.staff_id = s.id AND \(relevant) AND o.occurred_at < ?
-                           ORDER BY o.occurred_at DESC, o.id DESC LIMIT 1) FROM staff s)
+                           ORDER BY o.occurred_at DESC, o.id DESC LIMIT 1) FROM staff s \(people))
             """, arguments: [yearBefore, yearBefore], checklist: false)
     }
 

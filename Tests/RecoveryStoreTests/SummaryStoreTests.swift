@@ -150,6 +150,13 @@ import Testing
                 }
             }
             #expect(figures == reference)
+            // A service's page reads that service alone and shows the same figures.
+            for service in figures.services {
+                let one = IndicatorFigures(summaries: try store.indicatorSummaries(at: now, workingDays: workingDays,
+                                                                                   serviceID: service.serviceID),
+                                           thresholds: thresholds, now: now, workingDays: workingDays)
+                #expect(one.indicators(for: service.serviceID ?? 0) == service, "\(daysBack) days back, \(service.name) alone")
+            }
         }
     }
 

@@ -123,7 +123,9 @@ public struct IndicatorServiceScreen: ListScreen {
         return adjusted
     }
 
-    public func appear(context: ScreenContext) -> [AppEffect] { [ask(.loadIndicators, context: context)] }
+    public func appear(context: ScreenContext) -> [AppEffect] {
+        [ask(serviceID.map { .loadServiceIndicators(serviceID: $0) } ?? .loadIndicators, context: context)]
+    }
 
     public var hints: [String]? { ["Enter the records behind it", IndicatorCells.legend, "Esc back"] }
 

@@ -63,21 +63,21 @@ public struct StaffCompetency: Hashable, Sendable {
 
 extension StoreRequestRunner {
     /// The figures from the store's summaries as they stand at `now`, with the provider's thresholds.
-    func indicatorFigures(at now: Date) throws(StoreError) -> IndicatorFigures {
-        IndicatorFigures(summaries: try store.indicatorSummaries(at: now, workingDays: workingDays),
+    func indicatorFigures(at now: Date, serviceID: Int64? = nil) throws(StoreError) -> IndicatorFigures {
+        IndicatorFigures(summaries: try store.indicatorSummaries(at: now, workingDays: workingDays, serviceID: serviceID),
                          thresholds: try store.indicatorThresholds(), now: now, workingDays: workingDays)
     }
 
-    /// Every active service's indicators and the provider's.
-    func indicatorReport(at now: Date) throws(StoreError) -> IndicatorReport {
-        try indicatorFigures(at: now).report()
+    /// Every active service's indicators and the provider's (with `serviceID`, that service's alone).
+    func indicatorReport(at now: Date, serviceID: Int64? = nil) throws(StoreError) -> IndicatorReport {
+        try indicatorFigures(at: now, serviceID: serviceID).report()
     }
 
     /// The records behind one indicator of a service, or of every service for the provider
     /// (`serviceID` nil), with the checks, services and staff needed to open them.
     func indicatorRecords(_ id: IndicatorID, serviceID: Int64?, at now: Date) throws(StoreError) -> IndicatorRecords {
         // The figures from the summaries; the records behind them from the evidence of the windows.
-        let figures = try indicatorFigures(at: now)
+        let figures = try indicatorFigures(at: now, serviceID: serviceID)
         let evidence = try store.indicatorEvidence(at: now, workingDays: workingDays, serviceID: serviceID)
         let engine = IndicatorEngine(evidence: evidence, thresholds: figures.thresholds, now: now, workingDays: workingDays)
         let listed: [Service]
@@ -106,7 +106,8 @@ extension StoreRequestRunner {
             named.contains(check.id)
                 || (servicesListed.contains(check.draft.serviceID) && LondonDay(check.draft.date) >= firstDay)
         }
-        return IndicatorRecords(id: id, indicators: indicators, lines: lines, checks: checks, services: figures.services,
+        return IndicatorRecords(id: id, indicators: indicators, lines: lines, checks: checks,
+                                services: try store.services(includingInactive: false),
                                 staff: try store.staff(includingInactive: true))
     }
 

@@ -43,6 +43,8 @@ public enum StoreRequest: Sendable, Equatable {
     case advanceEscalation(id: Int64, to: EscalationStatus, note: String)
     /// Every active service's early-warning indicators, and the whole provider's.
     case loadIndicators
+    /// One service's indicators (a report of that service alone).
+    case loadServiceIndicators(serviceID: Int64)
     /// The records behind one indicator of a service, or of every service (`serviceID` nil).
     case loadIndicatorRecords(id: IndicatorID, serviceID: Int64?)
     /// One member of staff's medicines competency and observations.
@@ -258,6 +260,8 @@ public struct StoreRequestRunner: Sendable {
             return .saved(message)
         case .loadIndicators:
             return .indicators(try indicatorReport(at: now))
+        case .loadServiceIndicators(let serviceID):
+            return .indicators(try indicatorReport(at: now, serviceID: serviceID))
         case .loadIndicatorRecords(let id, let serviceID):
             return .indicatorRecords(try indicatorRecords(id, serviceID: serviceID, at: now))
         case .loadStaffCompetency(let staffID):

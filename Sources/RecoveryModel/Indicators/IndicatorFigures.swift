@@ -30,8 +30,10 @@ public struct IndicatorFigures: IndicatorMeasuring, Sendable {
         for verdict in summaries.closures {
             if let serviceID = verdict.serviceID { byService[serviceID]?.closures.append(verdict) }
         }
-        var named: Set<Int64> = []
-        for row in summaries.findings { if let id = row.staff { named.insert(id) } }
+        var named: Set<Int64> = summaries.namedInFindings ?? []
+        if summaries.namedInFindings == nil {
+            for row in summaries.findings { if let id = row.staff { named.insert(id) } }
+        }
         for (serviceID, staff) in StaffEvidence.givingMedicines(services: summaries.services, staff: summaries.staff,
                                                                 observations: summaries.observations, namedInFindings: named,
                                                                 joined: summaries.staffJoined) {

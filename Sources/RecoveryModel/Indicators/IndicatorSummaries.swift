@@ -22,6 +22,9 @@ public struct IndicatorSummaries: Sendable {
     public var plans: [PlanRecord]
     /// The closure guard's verdict on each plan closed since `IndicatorEvidence.closedSince`.
     public var closures: [PlanClosureVerdict]
+    /// Staff named in a finding at any service in the windows, when the summaries are of one
+    /// service (someone named elsewhere still counts as giving medicines); nil: from `findings`.
+    public var namedInFindings: Set<Int64>?
 
     public init(services: [Service], checkDays: [CheckDaySummary] = [], findings: [FindingDaySummary] = [],
                 lateReturns: [LateReturnItem] = [], escalations: [EscalationTiming] = [], staff: [StaffMember] = [],

@@ -137,7 +137,8 @@ public protocol RecoveryDataStore: Sendable {
     /// What the app's indicators are worked out from (`IndicatorFigures`): the summaries of the
     /// windows and the 12-week history, and the plans followed in it (see `IndicatorSummaries`).
     /// `workingDays` counts for the figures of plan measures derived from evidence.
-    func indicatorSummaries(at now: Date, workingDays: WorkingDays) throws(StoreError) -> IndicatorSummaries
+    /// With `serviceID`, only that service's.
+    func indicatorSummaries(at now: Date, workingDays: WorkingDays, serviceID: Int64?) throws(StoreError) -> IndicatorSummaries
     /// The evidence record by record over the same windows (one service's, or every service's
     /// when `serviceID` is nil), for the records behind a figure (`IndicatorEngine.records`).
     func indicatorEvidence(at now: Date, workingDays: WorkingDays, serviceID: Int64?) throws(StoreError) -> IndicatorEvidence
@@ -160,6 +161,11 @@ public protocol RecoveryDataStore: Sendable {
 }
 
 extension RecoveryDataStore {
+    /// Every service's summaries (see `indicatorSummaries(at:workingDays:serviceID:)`).
+    public func indicatorSummaries(at now: Date, workingDays: WorkingDays) throws(StoreError) -> IndicatorSummaries {
+        try indicatorSummaries(at: now, workingDays: workingDays, serviceID: nil)
+    }
+
     /// Every service's evidence record by record (see `indicatorEvidence(at:workingDays:serviceID:)`).
     public func indicatorEvidence(at now: Date, workingDays: WorkingDays) throws(StoreError) -> IndicatorEvidence {
         try indicatorEvidence(at: now, workingDays: workingDays, serviceID: nil)
