@@ -6,6 +6,9 @@ public struct ListPane: Sendable {
     public var columns: [TableColumn]
     public var state = TableState()
     public var emptyMessage: String
+    /// Shown in the header instead of the position ("3/20") when set: for a list read a page
+    /// at a time, whose length is not counted.
+    public var positionText: String?
 
     public init(columns: [TableColumn], emptyMessage: String) {
         self.columns = columns
@@ -41,8 +44,9 @@ public struct ListPane: Sendable {
 
     /// Draws the table.
     public func render(into buffer: inout Buffer, area: Rect, source: any TableDataSource, theme: Theme) {
-        TableView(columns: columns, emptyMessage: emptyMessage)
-            .render(source, state: state, in: Self.tableArea(in: area), into: &buffer, theme: theme)
+        var table = TableView(columns: columns, emptyMessage: emptyMessage)
+        table.positionText = positionText
+        table.render(source, state: state, in: Self.tableArea(in: area), into: &buffer, theme: theme)
     }
 
     /// Selects the row under a click; returns it, or nil when the click missed every row.

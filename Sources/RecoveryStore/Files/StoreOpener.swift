@@ -41,6 +41,8 @@ enum StoreOpener {
         config.busyMode = .timeout(StoreFormat.busyTimeout)
         config.prepareDatabase { db in
             try db.execute(sql: "PRAGMA synchronous = FULL")
+            // Lists searched in the store fold case and accents as the screen does.
+            db.add(function: ListSearchSQL.foldFunction)
         }
         return config
     }
