@@ -299,10 +299,10 @@ import Testing
         #expect(try e.store.verify().problems == ["mar_check row \(check.id) differs from its last audited state (charts_checked)"])
     }
 
-    @Test func theStoreIsVersionFive() throws {
-        #expect(StoreFormat.version == 5)
+    @Test func theStoreIsVersionSeven() throws {
+        #expect(StoreFormat.version == 7, "5 evidence chain, then 7 list indexes (6, summaries, comes with the lead's branch)")
         let e = try EvidenceStore()
         let version = try e.store.pool.read { try Int.fetchOne($0, sql: "PRAGMA user_version") }
-        #expect(version == 5)
+        #expect(version == 7)
     }
 }

@@ -10,8 +10,8 @@ import TUI
 public struct MARChecksScreen: PagedListScreen {
     public let id = Section.marChecks.rawValue
     public var title: String {
-        Section.marChecks.title + (everyCheck ? ": every check" : ": last \(Self.recentDays) days")
-            + (searchText.isEmpty ? "" : ", matching \"\(searchText)\"")
+        Section.marChecks.title + (everyCheck ? ": every check" : "")
+            + (searchText.isEmpty ? "" : "\(everyCheck ? "," : ":") matching \"\(searchText)\"")
     }
     public var list = ListPane(columns: [
         TableColumn(title: "Date", width: .fixed(10)),
@@ -21,7 +21,7 @@ public struct MARChecksScreen: PagedListScreen {
         TableColumn(title: "Refusals", width: .fixed(9)),
         TableColumn(title: "Findings", width: .fixed(8), alignment: .right),
         TableColumn(title: "Notes", width: .fixed(12)),
-    ], emptyMessage: "")
+    ], emptyMessage: MARChecksScreen.emptyMessage(everyCheck: false))
     public var paging = PagedList<MARCheck>()
     public var searchText = ""
     public let rowNoun = "checks"
@@ -35,6 +35,11 @@ public struct MARChecksScreen: PagedListScreen {
 
     /// The days the list shows unless it shows every check.
     public static let recentDays = 28
+
+    static func emptyMessage(everyCheck: Bool) -> String {
+        everyCheck ? "No MAR chart checks yet. Press a to log one."
+            : "No MAR chart checks in the last \(recentDays) days. Press a to log one, or f to see every check."
+    }
 
     public init() {}
 
@@ -93,6 +98,7 @@ public struct MARChecksScreen: PagedListScreen {
             return ScreenResponse(effects: [ask(.loadMARCheckStart, context: context)])
         case "mar-checks.filter":
             everyCheck.toggle()
+            list.emptyMessage = Self.emptyMessage(everyCheck: everyCheck)
             return ScreenResponse(status: .info(everyCheck ? "Showing every check, newest first."
                                                 : "Showing the checks of the last \(Self.recentDays) days."),
                                   effects: [firstPage(context: context)])
@@ -111,10 +117,7 @@ public struct MARChecksScreen: PagedListScreen {
             return .done
         case .marChecks(let page, let days, let search):
             guard days == (everyCheck ? nil : Self.recentDays) else { return .done }
-            let response = receivePage(page, search: search, context: context)
-            list.emptyMessage = everyCheck ? "No MAR chart checks yet. Press a to log one."
-                : "No MAR chart checks in the last \(Self.recentDays) days. Press a to log one, or f to see every check."
-            return response
+            return receivePage(page, search: search, context: context)
         case .marCheckStart(let active, let staff, let lastChecked):
             guard let wanted = starting else { return .done }
             starting = nil

@@ -138,14 +138,14 @@ public struct PagedList<Row: Sendable>: Sendable {
     /// Forgets any page asked for (its answer is not wanted, e.g. a search that found nothing).
     public mutating func cancelRequest() { landing = nil }
 
-    /// The header's words for where the page is in the list: nil (the table shows "3/12") when
-    /// the page holds the whole list, otherwise which way the list goes on.
-    public var positionText: String? {
+    /// Which way the list goes on beyond the page, in words for under the table; nil when the
+    /// page holds the whole list (the table then shows "3/12" itself).
+    public var moreText: String? {
         switch (page.hasBefore, page.hasAfter) {
         case (false, false): return nil
-        case (true, true): return "↑ more ↓"
-        case (true, false): return "↑ more"
-        case (false, true): return "more ↓"
+        case (true, true): return "↑ more above and below ↓"
+        case (true, false): return "↑ more above"
+        case (false, true): return "more below ↓"
         }
     }
 }

@@ -89,7 +89,7 @@ extension PagedListScreen {
         var state = list.state
         paging.receive(page, state: &state, pageSize: size)
         list.state = state
-        list.positionText = paging.positionText
+        list.footnote = paging.moreText
         return ScreenResponse(status: status)
     }
 }

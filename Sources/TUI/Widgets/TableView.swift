@@ -23,9 +23,6 @@ public struct TableView: Hashable, Sendable {
     public var columnGap: Int
     /// Shows the position ("12/340") at the right of the header row when there is room for it.
     public var showsPosition: Bool
-    /// Words shown instead of the position, for a list whose length is not known (a page of a
-    /// longer list: "↑ more ↓"); nil shows the position.
-    public var positionText: String?
 
     public init(columns: [TableColumn], emptyMessage: String = "Nothing to show.", columnGap: Int = 1,
                 showsPosition: Bool = true) {
@@ -85,8 +82,7 @@ public struct TableView: Hashable, Sendable {
             headerEnd = max(headerEnd, starts[index] + widths[index] - trailing)
         }
         if showsPosition, rowCount > 0 {
-            let position = positionText
-                ?? state.clamped(rowCount: rowCount, pageSize: pageSize(for: rect)).position(rowCount: rowCount)
+            let position = state.clamped(rowCount: rowCount, pageSize: pageSize(for: rect)).position(rowCount: rowCount)
             let positionWidth = TextWidth.of(position)
             if headerEnd + 2 + positionWidth <= rect.width {
                 buffer.write(position, x: rect.maxX - positionWidth, y: header.y, style: theme[.header])
