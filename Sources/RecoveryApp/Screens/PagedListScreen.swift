@@ -83,7 +83,7 @@ extension PagedListScreen {
             }
             searchText = search
             list.state = TableState()
-            status = .info("Showing the \(rowNoun) matching \"\(search)\". n next, N previous, Esc shows them all.")
+            status = .info("Showing the \(rowNoun) matching \"\(search)\". Esc shows them all.")
         }
         let size = pageSize(context)
         var state = list.state
