@@ -85,7 +85,8 @@ extension SQLiteRecoveryStore {
     }
 
     /// A check's date, round, service or notes containing the search. Services, rounds and notes
-    /// are few, so they are matched here and named by id or value; the date is matched in SQL.
+    /// are few, so they are matched here and named by id or value; the date is matched in SQL
+    /// (a whole date by comparing moments, part of one by writing each date out).
     static func marCheckSearch(_ db: Database, _ search: String) throws -> (String, StatementArguments)? {
         guard let needle = ListSearchSQL.needle(search) else { return nil }
         var found: [(String, StatementArguments)] = []
@@ -97,8 +98,8 @@ extension SQLiteRecoveryStore {
         }
         if TextMatch.contains(search, in: MARCheckQuery.lateEntryNote) { found.append(("c.late_entry = 1", [])) }
         if TextMatch.contains(search, in: MARCheckQuery.correctedNote) { found.append(("c.version > 1", [])) }
-        found.append(ListSearchSQL.contains(ListSearchSQL.ukDate("c.round_date"), needle, fold: false))
-        return ListSearchSQL.any(found)
+        if let date = ListSearchSQL.dateContains("c.round_date", needle, time: false) { found.append(date) }
+        return ListSearchSQL.any(found) ?? ("0", [])
     }
 
     /// Escalations in two parts, overdue at `now` and the rest, each newest raised first.
@@ -136,7 +137,7 @@ extension SQLiteRecoveryStore {
         for (column, values) in enums {
             if let condition = ListSearchSQL.isOneOf(column, values) { found.append(condition) }
         }
-        found.append(ListSearchSQL.contains(ListSearchSQL.ukDate("e.due_by", time: true), needle, fold: false))
+        if let date = ListSearchSQL.dateContains("e.due_by", needle, time: true) { found.append(date) }
         found.append(ListSearchSQL.contains("e.what_happened", needle))
         return ListSearchSQL.any(found)
     }

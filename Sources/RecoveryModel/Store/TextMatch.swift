@@ -17,6 +17,10 @@ public enum TextMatch {
     /// Text reduced for matching: lower case, accents removed, full-width letters made plain,
     /// a few letters without an accent-free form spelt out (ø → o, ß → ss), curly quotes straight.
     public static func fold(_ text: String) -> String {
+        // Plain ASCII only needs its capitals lowered (and this is the common case, by far).
+        if text.utf8.allSatisfy({ $0 < 0x80 }) {
+            return String(decoding: text.utf8.map { (65...90).contains($0) ? $0 + 32 : $0 }, as: UTF8.self)
+        }
         let folded = text.folding(options: [.caseInsensitive, .diacriticInsensitive, .widthInsensitive], locale: nil)
         guard folded.unicodeScalars.contains(where: { $0.value >= 0x80 }) else { return folded }
         var result = ""

@@ -20,10 +20,16 @@ enum ListSearchSQL {
     }
 
     /// A condition: the text of `expression` (folded, unless it is plain ASCII digits and
-    /// marks, like a date) contains the needle.
+    /// marks, like a date) contains the needle. Plain ASCII text folds to SQLite's own `lower`,
+    /// so the fold function (a call into Swift) is made only for text with other characters.
     static func contains(_ expression: String, _ needle: String, fold: Bool = true) -> (String, StatementArguments) {
-        (fold ? "instr(recoverydesk_fold(\(expression)), ?) > 0" : "instr(\(expression), ?) > 0", [needle])
+        guard fold else { return ("instr(\(expression), ?) > 0", [needle]) }
+        return ("(instr(lower(\(expression)), ?) > 0 OR (\(expression) GLOB ? AND instr(recoverydesk_fold(\(expression)), ?) > 0))",
+                [needle, notPlainASCII, needle])
     }
+
+    /// A GLOB pattern for text with a character outside plain ASCII.
+    static let notPlainASCII = "*[^\u{01}-\u{7F}]*"
 
     /// A condition: the column's value is one of `values` (false when there are none).
     static func isOneOf(_ column: String, _ values: [any DatabaseValueConvertible]) -> (String, StatementArguments)? {
@@ -54,6 +60,32 @@ enum ListSearchSQL {
     /// `time`, `dd/mm/yyyy hh:mm`, in London time.
     static func ukDate(_ column: String, time: Bool = false) -> String {
         "strftime('\(time ? "%d/%m/%Y %H:%M" : "%d/%m/%Y")', \(londonTime(column)))"
+    }
+
+    /// The London day a needle names in full as the screen writes dates (`dd/mm/yyyy`), if it
+    /// does: a date then matches it only when it is that day, which SQL can find by comparing
+    /// moments rather than by writing out every row's date.
+    static func wholeDay(_ needle: String) -> LondonDay? {
+        guard needle.count == 10, let date = UKDateFormat.parseDate(needle) else { return nil }
+        let day = LondonDay(date)
+        return day.description == needle ? day : nil
+    }
+
+    /// True when the needle could be part of a date as the screen writes it (`dd/mm/yyyy`, and
+    /// with `time` `dd/mm/yyyy hh:mm`); otherwise no date can contain it and it is not looked for.
+    static func couldBeInDate(_ needle: String, time: Bool) -> Bool {
+        let allowed: Set<Character> = time ? ["/", ":", " "] : ["/"]
+        return needle.allSatisfy { $0.isASCII && ($0.isNumber || allowed.contains($0)) }
+    }
+
+    /// The condition that a moment stored as UTC text, written as the screen writes it
+    /// (`ukDate`), contains the needle; nil when it cannot.
+    static func dateContains(_ column: String, _ needle: String, time: Bool) -> (String, StatementArguments)? {
+        if let day = wholeDay(needle) {
+            return ("\(column) >= ? AND \(column) < ?", [Timestamp.text(day.start), Timestamp.text(day.adding(days: 1).start)])
+        }
+        guard couldBeInDate(needle, time: time) else { return nil }
+        return contains(ukDate(column, time: time), needle, fold: false)
     }
 
     /// Joins conditions with OR into one (nil when there are none).

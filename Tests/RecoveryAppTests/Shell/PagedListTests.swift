@@ -146,3 +146,17 @@ import TUI
         #expect(driver.paged.rows.first == 80)
     }
 }
+
+/// The store's search folds text as the screen's own search does.
+@Suite struct TextMatchTests {
+    @Test func foldsLikeTheListSearch() {
+        let samples = ["Siobhán Ó Briain", "ZOË", "Straße", "Ærøskøbing", "Łódź", "“quoted” ‘text’", "re‑check – 50%_x",
+                       "ＦＵＬＬ width", "İstanbul", "plain ASCII 123/45", "", "MIXED case Ünïcödé"]
+        for text in samples {
+            #expect(TextMatch.fold(text) == ListSearch.fold(text), "\(text)")
+        }
+        #expect(TextMatch.contains(" siobhan ", in: "Siobhán Ó Briain"))
+        #expect(TextMatch.contains("", in: "anything"))
+        #expect(!TextMatch.contains("x", in: ""))
+    }
+}
