@@ -7,7 +7,7 @@ enum StoreFormat {
     static let applicationID: Int32 = 0x5244_534B
     /// The newest store version this build can read and write. Each registered migration raises
     /// `PRAGMA user_version` by one; a store with a larger number came from a newer RecoveryDesk.
-    static let version = 6
+    static let version = 7
     /// How long a connection waits for another process's write to finish before giving up.
     static let busyTimeout: TimeInterval = 5
 }

@@ -115,7 +115,9 @@ struct AllChecksServices: AppServices {
     }
 
     func perform(_ request: StoreRequest, actor: Actor?, now: Date) -> StoreReply {
-        if case .loadMARChecks = request { return base.perform(.loadMARChecks(days: days), actor: actor, now: now) }
+        if case .loadMARChecks(_, let search, let page) = request {
+            return base.perform(.loadMARChecks(days: days, search: search, page), actor: actor, now: now)
+        }
         return base.perform(request, actor: actor, now: now)
     }
 }

@@ -303,10 +303,10 @@ import Testing
         #expect(problems.count == 2)
     }
 
-    @Test func theStoreIsVersionSix() throws {
-        #expect(StoreFormat.version == 6)
+    @Test func theStoreIsVersionSeven() throws {
+        #expect(StoreFormat.version == 7, "5 evidence chain, 6 summaries, 7 list indexes")
         let e = try EvidenceStore()
         let version = try e.store.pool.read { try Int.fetchOne($0, sql: "PRAGMA user_version") }
-        #expect(version == 6)
+        #expect(version == 7)
     }
 }

@@ -4,19 +4,48 @@ import TUI
 
 /// Which rounds of the last 28 days were checked, one service at a time (`v` for the next
 /// service): ✓ checked, · not checked, ! checked with findings, – none due (the round had not
-/// ended yet, or ended before the service was added: no data, never a gap).
+/// ended yet, or ended before the service was added: no data, never a gap). Given the checks,
+/// or (from the MAR checks list) reading each service's checks of those days as it is shown.
 public struct CoverageScreen: Screen {
     public static let screenID = "coverage"
     public let id = CoverageScreen.screenID
     public let title = "Coverage: the last 28 days"
-    private let checks: [MARCheck]
+    private var checks: [MARCheck]
     private let services: [Service]
     public private(set) var serviceID: Int64?
+    /// True when the screen reads the shown service's checks itself.
+    private let readsChecks: Bool
 
     public init(checks: [MARCheck], services: [Service], serviceID: Int64?) {
         self.checks = checks
         self.services = services
         self.serviceID = serviceID ?? services.first?.id
+        readsChecks = false
+    }
+
+    /// Coverage that reads each service's checks of the last 28 days when it shows it.
+    public init(services: [Service], serviceID: Int64?) {
+        checks = []
+        self.services = services
+        self.serviceID = serviceID ?? services.first?.id
+        readsChecks = true
+    }
+
+    public func appear(context: ScreenContext) -> [AppEffect] {
+        guard readsChecks, let serviceID else { return [] }
+        return [ask(.loadCoverage(serviceID: serviceID, days: 28), context: context)]
+    }
+
+    public mutating func receive(_ reply: StoreReply, context: ScreenContext) -> ScreenResponse {
+        switch reply {
+        case .coverage(let shown, let loaded) where shown == serviceID:
+            checks = loaded
+            return .done
+        case .failed(let message):
+            return .message(.error(message))
+        default:
+            return .done
+        }
     }
 
     public var hints: [String]? { ["v next service", "✓ checked", "! findings", "· no check", "– not due", "Esc back"] }
@@ -25,7 +54,7 @@ public struct CoverageScreen: Screen {
         guard command.rawValue == "coverage.next-service", !services.isEmpty else { return .notHandled }
         let index = services.firstIndex { $0.id == serviceID } ?? -1
         serviceID = services[(index + 1) % services.count].id
-        return .done
+        return ScreenResponse(effects: appear(context: context))
     }
 
     public func render(into buffer: inout Buffer, area: Rect, context: ScreenContext) {

@@ -12,7 +12,6 @@ public struct EscalationDetailScreen: Screen {
     public let escalationID: Int64
     private var escalation: Escalation?
     private var services: [Service] = []
-    private var staff: [StaffMember] = []
 
     public init(escalationID: Int64) { self.escalationID = escalationID }
 
@@ -20,7 +19,7 @@ public struct EscalationDetailScreen: Screen {
 
     public var hints: [String]? { ["Enter what it answers", "a acknowledge", "r response", "v resolve", "Esc back"] }
 
-    public func appear(context: ScreenContext) -> [AppEffect] { [ask(.loadEscalations(openOnly: false), context: context)] }
+    public func appear(context: ScreenContext) -> [AppEffect] { [ask(.loadEscalation(id: escalationID), context: context)] }
 
     public mutating func perform(_ command: CommandID, context: ScreenContext) -> ScreenResponse {
         guard let escalation else { return .notHandled }
@@ -53,10 +52,9 @@ public struct EscalationDetailScreen: Screen {
 
     public mutating func receive(_ reply: StoreReply, context: ScreenContext) -> ScreenResponse {
         switch reply {
-        case .escalations(let loaded, let services, let staff):
-            escalation = loaded.first { $0.id == escalationID }
+        case .escalation(let loaded, let services):
+            escalation = loaded
             self.services = services
-            self.staff = staff
             return .done
         case .saved(let message):
             return ScreenResponse(status: .ok(message), effects: appear(context: context))

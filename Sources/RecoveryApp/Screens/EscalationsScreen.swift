@@ -3,11 +3,14 @@ import RecoveryModel
 import TUI
 
 /// Escalations, overdue first, then newest: due by, status, severity, category and what
-/// happened. `a` raises one (anyone signed in); `f` shows open or all; Enter opens one to move
+/// happened. Read a page at a time from the store; `/` narrows the list to the escalations
+/// matching. `a` raises one (anyone signed in); `f` shows open or all; Enter opens one to move
 /// it on.
-public struct EscalationsScreen: ListScreen {
+public struct EscalationsScreen: PagedListScreen {
     public let id = Section.escalations.rawValue
-    public let title = Section.escalations.title
+    public var title: String {
+        Section.escalations.title + (searchText.isEmpty ? "" : ": matching \"\(searchText)\"")
+    }
     public var list = ListPane(columns: [
         TableColumn(title: "Due by", width: .fixed(16)),
         TableColumn(title: "Status", width: .fixed(14)),
@@ -15,16 +18,19 @@ public struct EscalationsScreen: ListScreen {
         TableColumn(title: "Category", width: .flexible(minimum: 12)),
         TableColumn(title: "What happened", width: .flexible(minimum: 12)),
     ], emptyMessage: "No escalations. Press a to raise one.")
-    private var escalations: [Escalation] = []
+    public var paging = PagedList<Escalation>()
+    public var searchText = ""
+    public let rowNoun = "escalations"
     private var services: [Service] = []
-    private var staff: [StaffMember] = []
     public private(set) var openOnly = true
     private var now = Date()
 
     public init() {}
 
+    /// The escalations of the page, formatted (only these are).
     public var rows: TableRows {
-        TableRows(escalations.map { escalation in
+        let escalations = paging.rows
+        return TableRows(escalations.map { escalation in
             let due = "\(UKDateFormat.date(escalation.dueBy)) \(UKDateFormat.time(escalation.dueBy))"
             let late = escalation.isOverdue(at: now) ? "! " : ""
             return [due, late + escalation.status.title, escalation.draft.severity.title, escalation.draft.category.title,
@@ -34,24 +40,31 @@ public struct EscalationsScreen: ListScreen {
         }))
     }
 
-    public var hints: [String]? { ["a raise", "Enter open", "f \(openOnly ? "open only" : "all")", "! overdue", "/ search"] }
+    public var hints: [String]? {
+        ["a raise", "Enter open", "f \(openOnly ? "open only" : "all")", "! overdue", searchText.isEmpty ? "/ search" : "Esc clear search"]
+    }
 
-    public func appear(context: ScreenContext) -> [AppEffect] { [ask(.loadEscalations(openOnly: openOnly), context: context)] }
+    public func pageRequest(_ page: PageRequest, search: String) -> StoreRequest {
+        .loadEscalations(openOnly: openOnly, search: search, page)
+    }
+
+    public func appear(context: ScreenContext) -> [AppEffect] {
+        [ask(.loadServices, context: context), reloadPage(context: context)]
+    }
 
     public mutating func perform(_ command: CommandID, context: ScreenContext) -> ScreenResponse {
-        if moveInList(command, context: context) { return .done }
+        if let response = performPaged(command, context: context) { return response }
         switch command.rawValue {
         case "escalations.add":
             return ScreenResponse(push: EvidenceForms.escalation(services: services.filter(\.active),
                                                                  serviceID: ServiceScope.homeService(of: context.user), now: context.now))
         case "escalations.filter":
             openOnly.toggle()
-            list.state = TableState()
             return ScreenResponse(status: .info(openOnly ? "Showing open escalations." : "Showing every escalation."),
-                                  effects: appear(context: context))
+                                  effects: [firstPage(context: context)])
         case AppCommand.open.rawValue:
-            guard escalations.indices.contains(list.state.selected) else { return .done }
-            return ScreenResponse(push: EscalationDetailScreen(escalationID: escalations[list.state.selected].id))
+            guard paging.rows.indices.contains(list.state.selected) else { return .done }
+            return ScreenResponse(push: EscalationDetailScreen(escalationID: paging.rows[list.state.selected].id))
         default:
             return .notHandled
         }
@@ -59,13 +72,13 @@ public struct EscalationsScreen: ListScreen {
 
     public mutating func receive(_ reply: StoreReply, context: ScreenContext) -> ScreenResponse {
         switch reply {
-        case .escalations(let loaded, let services, let staff):
-            escalations = loaded
-            self.services = services
-            self.staff = staff
-            now = context.now
-            keepSelection(rowCount: loaded.count, context: context)
+        case .services(let loaded):
+            services = loaded
             return .done
+        case .escalations(let page, let open, let search):
+            guard open == openOnly else { return .done }
+            now = context.now
+            return receivePage(page, search: search, context: context)
         default:
             return savedOrFailed(reply, context: context) ?? .done
         }

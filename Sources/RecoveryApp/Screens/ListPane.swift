@@ -6,6 +6,10 @@ public struct ListPane: Sendable {
     public var columns: [TableColumn]
     public var state = TableState()
     public var emptyMessage: String
+    /// Words on the line under the table, at its right (for a list read a page at a time:
+    /// whether it goes on above or below the page). While set, the header shows no position
+    /// ("3/20"), which would count the page, not the list.
+    public var footnote: String?
 
     public init(columns: [TableColumn], emptyMessage: String) {
         self.columns = columns
@@ -41,8 +45,12 @@ public struct ListPane: Sendable {
 
     /// Draws the table.
     public func render(into buffer: inout Buffer, area: Rect, source: any TableDataSource, theme: Theme) {
-        TableView(columns: columns, emptyMessage: emptyMessage)
+        TableView(columns: columns, emptyMessage: emptyMessage, showsPosition: footnote == nil)
             .render(source, state: state, in: Self.tableArea(in: area), into: &buffer, theme: theme)
+        if let footnote, area.height > 1 {
+            let line = Rect(x: area.x + 1, y: area.maxY - 1, width: max(0, area.width - 2), height: 1)
+            buffer.write(footnote, in: line, style: theme[.muted], alignment: .right)
+        }
     }
 
     /// Selects the row under a click; returns it, or nil when the click missed every row.

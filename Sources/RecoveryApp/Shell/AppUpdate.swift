@@ -311,6 +311,13 @@ extension AppState {
         case .enter:
             search.prompt = nil
             let query = field.value
+            if var screen = current as? any PagedListScreen {
+                // Searched in the store: the list is narrowed to the matches (blank: all rows).
+                let response = screen.search(query, context: screenContext)
+                stack[stack.count - 1] = screen
+                if !query.isEmpty { search.lastQuery = query }
+                return applyScreen(response)
+            }
             guard !query.isEmpty else { return [] }
             search.lastQuery = query
             findMatch(query, forward: true, startingAfterSelection: false)

@@ -81,7 +81,7 @@ public enum AppView {
         if let prompt = state.search.prompt {
             let label = "Search: "
             buffer.write(label, in: rect, style: state.theme[.status])
-            let help = "  Enter find · Esc cancel"
+            let help = state.current is any PagedListScreen ? "  Enter show matches · Esc cancel" : "  Enter find · Esc cancel"
             let fieldWidth = max(1, rect.width - TextWidth.of(label) - TextWidth.of(help))
             let fieldRect = Rect(x: rect.x + TextWidth.of(label), y: rect.y, width: fieldWidth, height: 1)
             prompt.render(in: fieldRect, into: &buffer, theme: state.theme, focused: true)

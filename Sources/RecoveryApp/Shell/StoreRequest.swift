@@ -28,13 +28,25 @@ public enum StoreRequest: Sendable, Equatable {
     case recordStepEntry(planID: Int64, stepID: Int64, outcome: StepOutcome, note: String, evidence: String, occurredAt: Date)
     case recordMeasurement(measureID: Int64, result: PeriodResult)
     case recordReview(planID: Int64, kind: ReviewKind, decision: ReviewDecision, note: String, challenge: String)
-    /// MAR checks of the last `days` days, with services and staff (for the form's defaults).
-    case loadMARChecks(days: Int)
+    /// One page of MAR checks of the last `days` days (nil: every check), narrowed to `search`
+    /// in the store; answered by `.marChecks`.
+    case loadMARChecks(days: Int?, search: String, PageRequest)
+    /// What a new MAR check starts from (active services and staff, and the service of the
+    /// user's latest check of the last 28 days), answered by `.marCheckStart`.
+    case loadMARCheckStart
+    /// One service's checks of the last `days` days, for its coverage; answered by `.coverage`.
+    case loadCoverage(serviceID: Int64, days: Int)
     case logMARCheck(MARCheckDraft, lateEntryHours: Int, recheck: Bool = false)
     case amendMARCheck(id: Int64, draft: MARCheckDraft, reason: String)
-    case loadCompetency
+    /// One page of active staff with their medicines competency, narrowed to `search`;
+    /// answered by `.competency`.
+    case loadCompetency(search: String, PageRequest)
     case recordObservation(ObservationDraft)
-    case loadEscalations(openOnly: Bool)
+    /// One page of escalations (open ones only, or all), narrowed to `search`; answered by
+    /// `.escalations`.
+    case loadEscalations(openOnly: Bool, search: String, PageRequest)
+    /// One escalation, answered by `.escalation`.
+    case loadEscalation(id: Int64)
     case raiseEscalation(EscalationDraft)
     /// What at a service awaits an escalation (the About list), answered by `.escalationAbout`.
     case loadEscalationAbout(serviceID: Int64)
@@ -69,7 +81,12 @@ public enum StoreReply: Sendable, Equatable {
                        pinPolicy: PINPolicy)
     case plans([PlanListRow], services: [Service])
     case plan(PlanRecord, services: [Service], staff: [StaffMember])
-    case marChecks([MARCheck], services: [Service], staff: [StaffMember])
+    /// A page of MAR checks, with the filter it was read for.
+    case marChecks(RecordPage<MARCheck>, days: Int?, search: String)
+    /// Active services and staff, and the service of the user's latest check (last 28 days).
+    case marCheckStart(services: [Service], staff: [StaffMember], lastCheckedServiceID: Int64?)
+    /// One service's recent checks, for its coverage.
+    case coverage(serviceID: Int64, [MARCheck])
     /// A check was saved; `unqualified` names staff in its findings without a current competency.
     case marCheckSaved(MARCheck, unqualified: [StaffMember], corrected: Bool = false)
     /// The same service, day and round was checked already: the question to ask.
@@ -77,8 +94,11 @@ public enum StoreReply: Sendable, Equatable {
     case marCheck(MARCheck, escalations: [Escalation], services: [Service], staff: [StaffMember])
     case escalationAbout(serviceID: Int64, [EscalationDue])
     case stepEntrySaved(StepEntry, String)
-    case competency([CompetencyRow], services: [Service])
-    case escalations([Escalation], services: [Service], staff: [StaffMember])
+    /// A page of the competency list, with the search it was read for.
+    case competency(RecordPage<CompetencyRow>, search: String)
+    /// A page of escalations, with the filter it was read for.
+    case escalations(RecordPage<Escalation>, openOnly: Bool, search: String)
+    case escalation(Escalation, services: [Service])
     case indicators(IndicatorReport)
     case indicatorRecords(IndicatorRecords)
     case staffCompetency(StaffCompetency)
@@ -89,13 +109,6 @@ public enum StoreReply: Sendable, Equatable {
     case failed(String)
     /// The newest record's moment, or nil for a store with no records.
     case newestRecordTime(Date?)
-}
-
-/// A member of staff's medicines competency and their latest observation.
-public struct CompetencyRow: Hashable, Sendable {
-    public var person: StaffMember
-    public var status: CompetencyStatus
-    public var latest: Observation?
 }
 
 /// Carries out store requests against a `RecoveryDataStore`.
@@ -208,11 +221,21 @@ public struct StoreRequestRunner: Sendable {
             let review = try store.recordReview(planID: planID, kind: kind, decision: decision, note: note,
                                                 challenge: challenge, occurredAt: now, by: try signedIn(actor), at: now)
             return .saved("\(review.kind.title) recorded: \(review.decision.title.lowercased()).")
-        case .loadMARChecks(let days):
+        case .loadMARChecks(let days, let search, let page):
+            let query = MARCheckQuery(from: days.map { LondonDay(now).adding(days: -$0).start }, to: days.map { _ in now },
+                                      search: search)
+            return .marChecks(try store.marCheckPage(query, page), days: days, search: search)
+        case .loadMARCheckStart:
+            var lastChecked: Int64?
+            if let userID = actor?.userID {
+                let theirs = MARCheckQuery(from: LondonDay(now).adding(days: -28).start, to: now, checkedByID: userID)
+                lastChecked = try store.marCheckPage(theirs, .first(1)).rows.first?.draft.serviceID
+            }
+            return .marCheckStart(services: try store.services(includingInactive: false),
+                                  staff: try store.staff(includingInactive: false), lastCheckedServiceID: lastChecked)
+        case .loadCoverage(let serviceID, let days):
             let from = LondonDay(now).adding(days: -days).start
-            return .marChecks(try store.marChecks(serviceID: nil, from: from, to: now),
-                              services: try store.services(includingInactive: false),
-                              staff: try store.staff(includingInactive: false))
+            return .coverage(serviceID: serviceID, try store.marChecks(serviceID: serviceID, from: from, to: now))
         case .logMARCheck(let draft, let hours, let recheck):
             let check: MARCheck
             do {
@@ -232,24 +255,16 @@ public struct StoreRequestRunner: Sendable {
         case .loadEscalationAbout(let serviceID):
             return .escalationAbout(serviceID: serviceID,
                                     try store.escalationsAwaiting(serviceID: serviceID, at: now, workingDays: workingDays))
-        case .loadCompetency:
-            let people = try store.staff(includingInactive: false)
-            let all = try store.observations(staffID: nil)
-            // One read of every observation, grouped here, rather than a query per person.
-            let byPerson = Dictionary(grouping: all, by: \.draft.staffID)
-            let rows = people.map { person in
-                let theirs = byPerson[person.id] ?? []
-                return CompetencyRow(person: person, status: CompetencyRules.status(observations: theirs, at: now),
-                                     latest: theirs.max { $0.draft.occurredAt < $1.draft.occurredAt })
-            }
-            return .competency(rows, services: try store.services(includingInactive: false))
+        case .loadCompetency(let search, let page):
+            return .competency(try store.competencyPage(CompetencyQuery(search: search), page, at: now), search: search)
         case .recordObservation(let draft):
             let observation = try store.recordObservation(draft, by: try signedIn(actor), at: now)
             return .saved("Observation recorded: \(observation.draft.outcome.title.lowercased()).")
-        case .loadEscalations(let openOnly):
-            return .escalations(try store.escalations(openOnly: openOnly, serviceID: nil, at: now),
-                                services: try store.services(includingInactive: true),
-                                staff: try store.staff(includingInactive: true))
+        case .loadEscalations(let openOnly, let search, let page):
+            return .escalations(try store.escalationPage(EscalationQuery(openOnly: openOnly, search: search), page, at: now),
+                                openOnly: openOnly, search: search)
+        case .loadEscalation(let id):
+            return .escalation(try store.escalation(id), services: try store.services(includingInactive: true))
         case .raiseEscalation(let draft):
             let escalation = try store.raiseEscalation(draft, workingDays: workingDays, by: try signedIn(actor), at: now)
             return .saved("Escalation raised: due by \(UKDateFormat.date(escalation.dueBy)) \(UKDateFormat.time(escalation.dueBy)).")

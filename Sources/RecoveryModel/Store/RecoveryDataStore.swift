@@ -132,6 +132,21 @@ public protocol RecoveryDataStore: Sendable {
     /// Changes the policy (administrators).
     func setEscalationPolicy(_ policy: EscalationPolicy, by actor: Actor, at now: Date) throws(StoreError)
 
+    // MARK: Lists read a page at a time
+
+    /// One page of MAR checks, newest round first (round end, then highest id), keyset-paged on
+    /// that order, searched and filtered in the store; a page costs the same however many checks
+    /// the list holds.
+    func marCheckPage(_ query: MARCheckQuery, _ page: PageRequest) throws(StoreError) -> RecordPage<MARCheck>
+    /// One page of escalations in the list's order at `now`: overdue first, then newest raised
+    /// (then highest id); the overdue ones and the rest are each keyset-paged.
+    func escalationPage(_ query: EscalationQuery, _ page: PageRequest, at now: Date) throws(StoreError) -> RecordPage<Escalation>
+    /// One escalation, with its sources.
+    func escalation(_ escalationID: Int64) throws(StoreError) -> Escalation
+    /// One page of active staff by name, each with their medicines competency at `now` and their
+    /// latest observation, read for the people on the page only.
+    func competencyPage(_ query: CompetencyQuery, _ page: PageRequest, at now: Date) throws(StoreError) -> RecordPage<CompetencyRow>
+
     // MARK: Early-warning indicators
 
     /// What the app's indicators are worked out from (`IndicatorFigures`): the summaries of the

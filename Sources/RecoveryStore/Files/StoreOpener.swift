@@ -51,6 +51,8 @@ enum StoreOpener {
         config.publicStatementArguments = trace != nil
         config.prepareDatabase { db in
             try db.execute(sql: "PRAGMA synchronous = FULL")
+            // Lists searched in the store fold case and accents as the screen does.
+            db.add(function: ListSearchSQL.foldFunction)
             if let trace {
                 db.trace(options: .statement) { event in
                     if case .statement(let statement) = event { trace(statement.expandedSQL) }

@@ -36,6 +36,10 @@ enum StoreMigrations {
             try SummaryKeeper.rebuild(db, at: Date(), workingDays: workingDays)
             try db.execute(sql: "PRAGMA user_version = 6")
         }
+        migrator.registerMigration("7 list indexes") { db in
+            try ListIndexes.create(db)
+            try db.execute(sql: "PRAGMA user_version = 7")
+        }
         return migrator
     }
 }
