@@ -1,7 +1,7 @@
 import Foundation
 import GRDB
 import PlanLibrary
-import RecoveryFixtures
+@testable import RecoveryFixtures
 import RecoveryModel
 @testable import RecoveryStore
 import Testing
@@ -10,20 +10,6 @@ import Testing
 /// amendment, checked by `verify`, and giving the same figures as the record-by-record
 /// computation that stays as the reference (`IndicatorEngine`, `EvidenceMeasures.records(for:checks:…)`).
 @Suite(.serialized) struct SummaryStoreTests {
-    /// A small generator of our own, so a failing sequence can be replayed from its seed.
-    struct Random {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-        mutating func below(_ bound: Int) -> Int { Int(next() % UInt64(bound)) }
-        mutating func pick<T>(_ list: [T]) -> T { list[below(list.count)] }
-    }
-
     static func problems(_ store: SQLiteRecoveryStore) throws -> [String] {
         try store.read { db in try SummaryVerifier.problems(db) }
     }
@@ -38,7 +24,7 @@ import Testing
                                        pin: "1357", by: e.admin.actor, at: SetUpStore.start).actor
         let services: [(Int64, [MARRound])] = [(e.serviceID, MARRound.careHomeRounds), (second.id, [.visit])]
         let staffIDs: [Int64?] = [nil, e.worker.id, e.p.leader.id, e.p.supervisor.id]
-        var random = Random(state: seed)
+        var random = FixtureRandom(seed: seed)  // a failing sequence replays from its seed
         var now = SetUpStore.start
         var checks: [MARCheck] = []
         var escalations: [Escalation] = []
@@ -198,4 +184,9 @@ import Testing
             #expect(row.standing?.stepDues == standing.stepDues, "\(plan.draft.title)")
         }
     }
+}
+
+extension FixtureRandom {
+    /// A whole number in 0..<bound.
+    mutating func below(_ bound: Int) -> Int { int(0...(bound - 1)) }
 }
