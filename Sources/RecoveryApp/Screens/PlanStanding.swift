@@ -20,10 +20,11 @@ public struct PlanStanding: Sendable {
                                   workingDays: workingDays)
         }
         closure = ClosureGuard.check(plan, evaluations: evaluations, at: today)
-        state = evaluations.isEmpty ? .noData : MeasureState.worst(evaluations.map(\.state))
-        let open = plan.status != .closed && plan.status != .draft
-        nextDue = open ? plan.steps.compactMap(\.nextDue).min() : nil
-        overdueSteps = open ? plan.steps.filter { $0.isOverdue(today: today) }.count : 0
+        // The same state and dues the plans list stores.
+        let summary = PlanStandingSummary.of(plan, evaluations: evaluations, today: today)
+        state = summary.state
+        nextDue = summary.nextDue
+        overdueSteps = summary.overdueSteps(today: today)
     }
 
     /// Red, amber or green for the outcome: green once achieved or being sustained, amber while

@@ -115,10 +115,7 @@ struct SummaryContext {
 
     /// The day rows of `first...last` recorded by the end of today.
     func days(from first: LondonDay, to last: LondonDay) -> [CheckDaySummary] {
-        let lower = service.days.partitioningIndex { $0.day >= first.dayNumber }
-        let upper = service.days.partitioningIndex { $0.day > last.dayNumber }
-        guard lower < upper else { return [] }
-        return service.days[lower..<upper].filter { $0.recordedDay <= today.dayNumber }
+        service.days.rounds(from: first, to: last, day: \.day).filter { $0.recordedDay <= today.dayNumber }
     }
 
     /// The day rows of the `days` days ending `offset` days before today, added up.
@@ -130,9 +127,7 @@ struct SummaryContext {
     }
 
     func findings(from first: LondonDay, to last: LondonDay) -> ArraySlice<FindingDaySummary> {
-        let lower = service.findings.partitioningIndex { $0.day >= first.dayNumber }
-        let upper = service.findings.partitioningIndex { $0.day > last.dayNumber }
-        return lower < upper ? service.findings[lower..<upper] : []
+        service.findings.rounds(from: first, to: last, day: \.day)
     }
 
     // MARK: From the MAR check summaries
@@ -194,12 +189,9 @@ struct SummaryContext {
 
     func lateReturnsNotEscalated() -> Measure {
         let days = IndicatorID.lateReturnsNotEscalated.definition.windowDays
-        let first = today.adding(days: 1 - days).dayNumber
         var measure = Measure(counting: ("late return(s) not escalated within a working day", nil))
-        let lower = service.lateReturns.partitioningIndex { $0.day >= first }
-        for item in service.lateReturns[lower...] {
-            guard item.day <= today.dayNumber else { break }
-            guard item.recordedDay <= today.dayNumber else { continue }
+        for item in service.lateReturns.rounds(from: today.adding(days: 1 - days), to: today, day: \.day)
+        where item.recordedDay <= today.dayNumber {
             let deadline = workingDays.deadline(EscalationDue.standardWorkingDays, workingDaysAfter: LondonDay(dayNumber: item.day))
             if let raised = item.firstRaised, raised <= moment {
                 if LondonDay(raised) > deadline { measure.numerator += 1 }

@@ -28,9 +28,7 @@ struct ServiceEvidence: Sendable {
 
     /// Checks whose round day is within `first...last`.
     func checks(from first: LondonDay, to last: LondonDay) -> ArraySlice<MARCheck> {
-        let lower = checks.partitioningIndex { LondonDay($0.draft.date) >= first }
-        let upper = checks.partitioningIndex { LondonDay($0.draft.date) > last }
-        return lower < upper ? checks[lower..<upper] : []
+        checks.rounds(from: first, to: last) { LondonDay($0.draft.date).dayNumber }
     }
 }
 
@@ -88,5 +86,13 @@ extension Array {
             if belongs(self[middle]) { high = middle } else { low = middle + 1 }
         }
         return low
+    }
+
+    /// The elements whose round day (a `LondonDay.dayNumber`) is within `first...last`, for an
+    /// array sorted by that day.
+    func rounds(from first: LondonDay, to last: LondonDay, day: (Element) -> Int) -> ArraySlice<Element> {
+        let lower = partitioningIndex { day($0) >= first.dayNumber }
+        let upper = partitioningIndex { day($0) > last.dayNumber }
+        return lower < upper ? self[lower..<upper] : []
     }
 }

@@ -18,19 +18,6 @@ public struct EvidenceSummary: Sendable {
         self.lateReturns = lateReturns
         self.checks = checks
     }
-
-    /// The part for one service.
-    public func only(serviceID: Int64) -> EvidenceSummary {
-        EvidenceSummary(days: days.filter { $0.serviceID == serviceID }, findings: findings.filter { $0.serviceID == serviceID },
-                        lateReturns: lateReturns.filter { $0.serviceID == serviceID },
-                        checks: checks.filter { $0.draft.serviceID == serviceID })
-    }
-
-    /// The summaries of some checks (for tests and small stores; the store reads its tables).
-    public static func of(_ checks: [MARCheck], escalations: [Escalation]) -> EvidenceSummary {
-        EvidenceSummary(days: CheckDaySummary.summarise(checks), findings: FindingDaySummary.summarise(checks),
-                        lateReturns: LateReturnItem.items(of: checks, escalationsBySource: escalations.bySource()))
-    }
 }
 
 extension EvidenceMeasures {

@@ -20,12 +20,16 @@ public struct PlanStandingSummary: Hashable, Sendable {
 
     /// The standing of a plan (with its measures' records) on a day.
     public static func of(_ plan: PlanRecord, today: Date, workingDays: WorkingDays) -> PlanStandingSummary {
-        let states = plan.measures.map {
+        of(plan, evaluations: plan.measures.map {
             TargetEngine.evaluate($0.definition, records: $0.records, planStart: plan.draft.startDate, today: today,
-                                  workingDays: workingDays).state
-        }
+                                  workingDays: workingDays)
+        }, today: today)
+    }
+
+    /// The standing of a plan whose measures were evaluated on `today`.
+    public static func of(_ plan: PlanRecord, evaluations: [MeasureEvaluation], today: Date) -> PlanStandingSummary {
         let open = plan.status != .closed && plan.status != .draft
-        return PlanStandingSummary(state: states.isEmpty ? .noData : MeasureState.worst(states),
+        return PlanStandingSummary(state: evaluations.isEmpty ? .noData : MeasureState.worst(evaluations.map(\.state)),
                                    stepDues: open ? plan.steps.compactMap(\.nextDue).sorted() : [],
                                    workedOutDay: LondonDay(today))
     }
