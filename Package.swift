@@ -61,11 +61,14 @@ let package = Package(
             resources: [.copy("default.yaml"), .copy("light.yaml"), .copy("high-contrast.yaml"),
                         .copy("colour-blind.yaml"), .copy("monochrome.yaml")]
         ),
+        // The use cases the app's screens and the command line share (docs/architecture.md).
+        .target(name: "RecoveryServices", dependencies: ["RecoveryModel"]),
+
         // Screens, the app reducer, configuration and themes on disk, the run loop.
         .target(
             name: "RecoveryApp",
             dependencies: [
-                "TUI", "RecoveryModel", "RecoveryStore", "BuiltinThemes", "PlanLibrary",
+                "TUI", "RecoveryModel", "RecoveryServices", "RecoveryStore", "BuiltinThemes", "PlanLibrary",
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "Logging", package: "swift-log"),
             ]
@@ -73,7 +76,7 @@ let package = Package(
         .executableTarget(
             name: "recoverydesk",
             dependencies: [
-                "RecoveryApp", "RecoveryStore", "RecoveryFixtures", "RecoveryModel", "PlanLibrary", "CursesTerminal", "TUI",
+                "RecoveryApp", "RecoveryServices", "RecoveryStore", "RecoveryFixtures", "RecoveryModel", "PlanLibrary", "CursesTerminal", "TUI",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "CSV", package: "CSV.swift"),
@@ -84,7 +87,7 @@ let package = Package(
         .executableTarget(
             name: "recoverydesk-bench",
             dependencies: [
-                "RecoveryApp", "RecoveryStore", "RecoveryFixtures", "RecoveryModel", "PlanLibrary", "TUI",
+                "RecoveryApp", "RecoveryServices", "RecoveryStore", "RecoveryFixtures", "RecoveryModel", "PlanLibrary", "TUI",
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
@@ -97,7 +100,7 @@ let package = Package(
         .testTarget(name: "RecoveryStoreTests", dependencies: ["RecoveryStore", "RecoveryFixtures", "RecoveryModel", "PlanLibrary", "TestSupport", "recoverydesk"]),
         .testTarget(
             name: "RecoveryAppTests",
-            dependencies: ["RecoveryApp", "TUI", "RecoveryModel", "RecoveryStore", "PlanLibrary", "TestSupport"],
+            dependencies: ["RecoveryApp", "RecoveryServices", "TUI", "RecoveryModel", "RecoveryStore", "PlanLibrary", "TestSupport"],
             exclude: ["Golden"]
         ),
         // Drives the real binary in tmux; depends on the executable so `swift test` builds it.

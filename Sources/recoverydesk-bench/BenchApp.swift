@@ -2,6 +2,7 @@ import Foundation
 import Logging
 import RecoveryApp
 import RecoveryModel
+import RecoveryServices
 import RecoveryFixtures
 import RecoveryStore
 import TUI
@@ -114,10 +115,5 @@ struct AllChecksServices: AppServices {
         base.saveConfiguration(configuration)
     }
 
-    func perform(_ request: StoreRequest, actor: Actor?, now: Date) -> StoreReply {
-        if case .loadMARChecks(_, let search, let page) = request {
-            return base.perform(.loadMARChecks(days: days, search: search, page), actor: actor, now: now)
-        }
-        return base.perform(request, actor: actor, now: now)
-    }
+    var recovery: RecoveryServices? { base.recovery }
 }

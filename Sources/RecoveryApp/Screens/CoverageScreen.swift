@@ -1,5 +1,6 @@
 import Foundation
 import RecoveryModel
+import RecoveryServices
 import TUI
 
 /// Which rounds of the last 28 days were checked, one service at a time (`v` for the next

@@ -1,14 +1,17 @@
+import Foundation
 import RecoveryModel
+import RecoveryServices
 import TUI
 
 /// The home screen: the early-warning indicators of the whole provider (first row) and of each
 /// active service. Each row shows the worst state with how many indicators are in it, then as
 /// many of the key indicators (`IndicatorID.dashboardOrder`) as the width allows: a badge (a
 /// symbol and a letter as well as a colour), the value and its last weeks as a sparkline.
-/// Enter opens the row's page of every indicator. The figures are worked out again each time
-/// the screen appears.
+/// Enter opens the row's page of every indicator, handed the row's figures. The figures are
+/// worked out when the screen first appears, and again only when it is shown after the store
+/// has changed.
 public struct DashboardScreen: ListScreen {
-    public let id = Section.dashboard.rawValue
+    public static let screenID = Section.dashboard.rawValue
     public let title = Section.dashboard.title
     public var list = ListPane(columns: [], emptyMessage: DashboardScreen.loadingMessage)
     public private(set) var report: IndicatorReport?
@@ -91,7 +94,21 @@ public struct DashboardScreen: ListScreen {
         return StyledRows(rows: cells, cellRoles: roles)
     }
 
-    public func appear(context: ScreenContext) -> [AppEffect] { [ask(.loadIndicators, context: context)] }
+    public func appear(context: ScreenContext) -> [AppEffect] { [task(LoadIndicators())] }
+
+    /// Every active service's indicators and the provider's.
+    struct LoadIndicators: ScreenTask {
+        func run(_ services: RecoveryServices, as actor: Actor?, at now: Date) throws(StoreError) -> IndicatorReport {
+            try services.indicatorReport(at: now)
+        }
+
+        func apply(_ report: IndicatorReport, to screen: inout DashboardScreen, context: ScreenContext) -> ScreenResponse {
+            screen.report = report
+            screen.list.emptyMessage = DashboardScreen.noServicesMessage
+            screen.keepSelection(rowCount: screen.shownRows.count, context: context)
+            return .done
+        }
+    }
 
     public mutating func perform(_ command: CommandID, context: ScreenContext) -> ScreenResponse {
         if moveInList(command, context: context) { return .done }
@@ -101,21 +118,10 @@ public struct DashboardScreen: ListScreen {
         return ScreenResponse(push: IndicatorServiceScreen(indicators: rows[list.state.selected], report: report))
     }
 
-    public mutating func receive(_ reply: StoreReply, context: ScreenContext) -> ScreenResponse {
-        switch reply {
-        case .indicators(let loaded):
-            report = loaded
-            list.emptyMessage = Self.noServicesMessage
-            keepSelection(rowCount: shownRows.count, context: context)
-            return .done
-        case .failed(let message):
-            return .message(.error(message))
-        default:
-            return .done
-        }
+    public var keyHints: [Hint]? {
+        [.key(AppCommand.open, "a service's indicators"), .key(AppCommand.plans, "plans"), .key(AppCommand.marChecks, "MAR checks"),
+         .key(AppCommand.escalations, "escalations")]
     }
-
-    public var hints: [String]? { ["Enter a service's indicators", "F3 plans", "F4 MAR checks", "F6 escalations"] }
 
     public func render(into buffer: inout Buffer, area: Rect, context: ScreenContext) {
         let longest = shownRows.map { TextWidth.of($0.name) }.max() ?? 0

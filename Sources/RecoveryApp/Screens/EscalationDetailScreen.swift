@@ -1,5 +1,6 @@
 import Foundation
 import RecoveryModel
+import RecoveryServices
 import TUI
 
 /// One escalation and its lifecycle: `a` acknowledge, `r` record the response, `v` resolve with

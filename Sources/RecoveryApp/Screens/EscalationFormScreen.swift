@@ -1,5 +1,6 @@
 import Foundation
 import RecoveryModel
+import RecoveryServices
 import TUI
 
 /// Raising an escalation. Its "About" field is a pick list of what at the chosen service still

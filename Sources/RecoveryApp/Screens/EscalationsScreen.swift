@@ -1,12 +1,13 @@
 import Foundation
 import RecoveryModel
+import RecoveryServices
 import TUI
 
 /// Escalations, overdue first, then newest: due by, status, severity, category and what
 /// happened. Read a page at a time from the store; `/` narrows the list to the escalations
 /// matching. `a` raises one (anyone signed in); `f` shows open or all; Enter opens one to move
 /// it on.
-public struct EscalationsScreen: PagedListScreen {
+public struct EscalationsScreen: PagedListScreen, NamesServices {
     public let id = Section.escalations.rawValue
     public var title: String {
         Section.escalations.title + (searchText.isEmpty ? "" : ": matching \"\(searchText)\"")
@@ -21,7 +22,7 @@ public struct EscalationsScreen: PagedListScreen {
     public var paging = PagedList<Escalation>()
     public var searchText = ""
     public let rowNoun = "escalations"
-    private var services: [Service] = []
+    public var services: [Service] = []
     public private(set) var openOnly = true
     private var now = Date()
 
@@ -44,12 +45,32 @@ public struct EscalationsScreen: PagedListScreen {
         ["a raise", "Enter open", "f \(openOnly ? "open only" : "all")", "! overdue", searchText.isEmpty ? "/ search" : "Esc clear search"]
     }
 
-    public func pageRequest(_ page: PageRequest, search: String) -> StoreRequest {
-        .loadEscalations(openOnly: openOnly, search: search, page)
+    public func pageTask(_ page: PageRequest, search: String) -> AppEffect {
+        task(LoadPage(openOnly: openOnly, search: search, page: page))
+    }
+
+    /// A page of the escalations (open ones only, or all).
+    struct LoadPage: PageTask {
+        typealias Target = EscalationsScreen
+        var openOnly: Bool
+        var search: String
+        var page: PageRequest
+
+        func run(_ services: RecoveryServices, as actor: Actor?, at now: Date) throws(StoreError) -> RecordPage<Escalation> {
+            try services.store.escalationPage(EscalationQuery(openOnly: openOnly, search: search), page, at: now)
+        }
+
+        func fits(_ screen: EscalationsScreen) -> Bool { screen.openOnly == openOnly }
+
+        func apply(_ page: RecordPage<Escalation>, to screen: inout EscalationsScreen, context: ScreenContext) -> ScreenResponse {
+            guard fits(screen) else { return .done }
+            screen.now = context.now
+            return screen.receivePage(page, search: search, context: context)
+        }
     }
 
     public func appear(context: ScreenContext) -> [AppEffect] {
-        [ask(.loadServices, context: context), reloadPage(context: context)]
+        [task(LoadServiceNames<Self>()), reloadPage(context: context)]
     }
 
     public mutating func perform(_ command: CommandID, context: ScreenContext) -> ScreenResponse {

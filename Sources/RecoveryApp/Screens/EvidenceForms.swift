@@ -1,5 +1,6 @@
 import Foundation
 import RecoveryModel
+import RecoveryServices
 import TUI
 
 /// A choice made by typing its title (category, severity, outcome...).

@@ -1,4 +1,5 @@
 import RecoveryModel
+import RecoveryServices
 import TUI
 
 /// How the indicator screens write a state, a value and a trend: a symbol and a letter for the

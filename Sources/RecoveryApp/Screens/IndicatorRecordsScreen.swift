@@ -1,5 +1,6 @@
 import Foundation
 import RecoveryModel
+import RecoveryServices
 import TUI
 
 /// Why an indicator reads as it does: the records behind its value now, newest first, under a

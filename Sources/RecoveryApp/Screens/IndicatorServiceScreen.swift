@@ -1,4 +1,6 @@
+import Foundation
 import RecoveryModel
+import RecoveryServices
 import TUI
 
 /// Every early-warning indicator of one service, or of the whole provider: state, value, trend
@@ -10,7 +12,6 @@ import TUI
 /// worst service's state, and names that service for the selected indicator.
 public struct IndicatorServiceScreen: ListScreen {
     public static let screenID = "service-indicators"
-    public let id = IndicatorServiceScreen.screenID
     public var title: String { indicators.name }
     public var list = ListPane(columns: [], emptyMessage: "No indicators.")
     public let serviceID: Int64?
@@ -123,35 +124,39 @@ public struct IndicatorServiceScreen: ListScreen {
         return adjusted
     }
 
-    public func appear(context: ScreenContext) -> [AppEffect] {
-        [ask(serviceID.map { .loadServiceIndicators(serviceID: $0) } ?? .loadIndicators, context: context)]
-    }
+    /// The figures came from the screen that opened this one: nothing is read on opening.
+    public func appear(context: ScreenContext) -> [AppEffect] { [] }
 
-    public var hints: [String]? { ["Enter the records behind it", IndicatorCells.legend, "Esc back"] }
+    /// Shown again after the store changed: this service's figures (or the provider's) afresh.
+    public func refresh(context: ScreenContext) -> [AppEffect] { [task(LoadIndicators(serviceID: serviceID))] }
+
+    public var keyHints: [Hint]? { [.key(AppCommand.open, "the records behind it"), .note(IndicatorCells.legend), .key(AppCommand.back)] }
+
+    /// The figures of one service, or of every service and the provider (`serviceID` nil).
+    struct LoadIndicators: ScreenTask {
+        var serviceID: Int64?
+
+        func run(_ services: RecoveryServices, as actor: Actor?, at now: Date) throws(StoreError) -> IndicatorReport {
+            try services.indicatorReport(at: now, serviceID: serviceID)
+        }
+
+        func apply(_ loaded: IndicatorReport, to screen: inout IndicatorServiceScreen, context: ScreenContext) -> ScreenResponse {
+            if let serviceID {
+                if let fresh = loaded.services.first(where: { $0.serviceID == serviceID }) { screen.indicators = fresh }
+            } else {
+                screen.report = loaded
+                screen.indicators = loaded.provider
+            }
+            screen.keepSelection(rowCount: screen.indicators.values.count, context: screen.tableContext(context))
+            return .done
+        }
+    }
 
     public mutating func perform(_ command: CommandID, context: ScreenContext) -> ScreenResponse {
         if moveInList(command, context: tableContext(context)) { return .done }
         guard command == AppCommand.open else { return .notHandled }
         guard let value = selected else { return .done }
         return ScreenResponse(push: IndicatorRecordsScreen(value: value, serviceID: serviceID, serviceName: indicators.name))
-    }
-
-    public mutating func receive(_ reply: StoreReply, context: ScreenContext) -> ScreenResponse {
-        switch reply {
-        case .indicators(let loaded):
-            report = loaded
-            if let serviceID {
-                if let fresh = loaded.services.first(where: { $0.serviceID == serviceID }) { indicators = fresh }
-            } else {
-                indicators = loaded.provider
-            }
-            keepSelection(rowCount: indicators.values.count, context: tableContext(context))
-            return .done
-        case .failed(let message):
-            return .message(.error(message))
-        default:
-            return .done
-        }
     }
 
     public mutating func click(at point: Point, area: Rect, context: ScreenContext) -> ScreenResponse {

@@ -1,5 +1,6 @@
 import Foundation
 import RecoveryModel
+import RecoveryServices
 import TUI
 
 /// One MAR check: its figures, its findings with their links (whether each that had to be

@@ -1,5 +1,6 @@
 import Foundation
 import RecoveryModel
+import RecoveryServices
 import TUI
 
 /// Logging a daily MAR chart check. A clean check is a number and Ctrl-S: the service starts on

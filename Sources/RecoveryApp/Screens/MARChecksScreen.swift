@@ -1,5 +1,6 @@
 import Foundation
 import RecoveryModel
+import RecoveryServices
 import TUI
 
 /// MAR chart checks, newest round first, with late entries and corrections marked: the last
@@ -7,8 +8,8 @@ import TUI
 /// open as quickly as a week; `/` narrows the list to the checks matching. `a` logs a check (on
 /// your own service, for the round due now), `c` shows which rounds were checked, Enter opens a
 /// check with any corrections beside the original.
-public struct MARChecksScreen: PagedListScreen {
-    public let id = Section.marChecks.rawValue
+public struct MARChecksScreen: PagedListScreen, NamesServices {
+    public static let screenID = Section.marChecks.rawValue
     public var title: String {
         Section.marChecks.title + (everyCheck ? ": every check" : "")
             + (searchText.isEmpty ? "" : "\(everyCheck ? "," : ":") matching \"\(searchText)\"")
@@ -27,11 +28,9 @@ public struct MARChecksScreen: PagedListScreen {
     public let rowNoun = "checks"
     /// Every check rather than the last 28 days.
     public private(set) var everyCheck = false
-    private var services: [Service] = []
-    /// What `a` or `c` opens when the store says where a new check starts.
-    private var starting: Starting?
-
-    enum Starting: Sendable { case form, coverage }
+    public var services: [Service] = []
+    /// What opens once the store says where a new check starts.
+    enum Starting: Sendable, Equatable { case form, coverage }
 
     /// The days the list shows unless it shows every check.
     public static let recentDays = 28
@@ -61,17 +60,74 @@ public struct MARChecksScreen: PagedListScreen {
 
     private func serviceName(_ id: Int64) -> String { services.first { $0.id == id }?.name ?? "?" }
 
-    public var hints: [String]? {
-        ["a log a check", "c coverage", "Enter open", "f \(everyCheck ? "every check" : "last \(Self.recentDays) days")",
-         searchText.isEmpty ? "/ search" : "Esc clear search"]
+    // MARK: Commands
+
+    public static let add: CommandID = "mar-checks.add"
+    public static let coverage: CommandID = "mar-checks.coverage"
+    public static let filter: CommandID = "mar-checks.filter"
+
+    public static let commands = [
+        binding(add, keys: [.character("a")], label: "Log a check",
+                help: "Log a MAR chart check (a clean one is a number and Ctrl-S)", inKeyBar: true),
+        binding(coverage, keys: [.character("c")], label: "Coverage",
+                help: "Show which rounds of the last 28 days were checked", inKeyBar: true),
+        binding(filter, keys: [.character("f")], label: "Every check",
+                help: "Show every check, or only those of the last 28 days", inKeyBar: true),
+    ]
+
+    public var keyHints: [Hint]? {
+        [.key(Self.add, "log a check"), .key(Self.coverage, "coverage"), .key(AppCommand.open, "open"),
+         .key(Self.filter, everyCheck ? "every check" : "last \(Self.recentDays) days"),
+         searchText.isEmpty ? .key(AppCommand.search, "search") : .key(AppCommand.back, "clear search")]
     }
 
-    public func pageRequest(_ page: PageRequest, search: String) -> StoreRequest {
-        .loadMARChecks(days: everyCheck ? nil : Self.recentDays, search: search, page)
+    // MARK: Tasks
+
+    public func pageTask(_ page: PageRequest, search: String) -> AppEffect {
+        task(LoadPage(days: everyCheck ? nil : Self.recentDays, search: search, page: page))
+    }
+
+    /// A page of the checks of the last `days` days (nil: every check).
+    struct LoadPage: PageTask {
+        typealias Target = MARChecksScreen
+        var days: Int?
+        var search: String
+        var page: PageRequest
+
+        func run(_ services: RecoveryServices, as actor: Actor?, at now: Date) throws(StoreError) -> RecordPage<MARCheck> {
+            try services.marCheckPage(days: days, search: search, page, at: now)
+        }
+
+        func fits(_ screen: MARChecksScreen) -> Bool { days == (screen.everyCheck ? nil : MARChecksScreen.recentDays) }
+    }
+
+    /// Where a new check starts, then the form (or the coverage) opens there.
+    struct LoadStart: ScreenTask {
+        var opening: Starting
+
+        func run(_ services: RecoveryServices, as actor: Actor?, at now: Date) throws(StoreError) -> MARCheckStart {
+            try services.marCheckStart(for: actor, at: now)
+        }
+
+        func apply(_ start: MARCheckStart, to screen: inout MARChecksScreen, context: ScreenContext) -> ScreenResponse {
+            guard !start.services.isEmpty else {
+                return .message(.info("There are no services yet: an administrator adds them under F9."))
+            }
+            let (serviceID, round) = MARChecksScreen.startingPoint(for: context.user, services: start.services,
+                                                                   lastChecked: start.lastCheckedServiceID, at: context.now)
+            switch opening {
+            case .form:
+                return ScreenResponse(push: MARCheckFormScreen(services: start.services, staff: start.staff, serviceID: serviceID,
+                                                               round: round, today: context.now,
+                                                               lateEntryHours: context.environment.configuration.lateEntryHours))
+            case .coverage:
+                return ScreenResponse(push: CoverageScreen(services: start.services, serviceID: serviceID))
+            }
+        }
     }
 
     public func appear(context: ScreenContext) -> [AppEffect] {
-        [ask(.loadServices, context: context), reloadPage(context: context)]
+        [task(LoadServiceNames<Self>()), reloadPage(context: context)]
     }
 
     /// Where a new check starts: the user's own service (the first of their services; for a
@@ -92,17 +148,16 @@ public struct MARChecksScreen: PagedListScreen {
 
     public mutating func perform(_ command: CommandID, context: ScreenContext) -> ScreenResponse {
         if let response = performPaged(command, context: context) { return response }
-        switch command.rawValue {
-        case "mar-checks.add", "mar-checks.coverage":
-            starting = command.rawValue == "mar-checks.add" ? .form : .coverage
-            return ScreenResponse(effects: [ask(.loadMARCheckStart, context: context)])
-        case "mar-checks.filter":
+        switch command {
+        case Self.add, Self.coverage:
+            return ScreenResponse(effects: [task(LoadStart(opening: command == Self.add ? .form : .coverage))])
+        case Self.filter:
             everyCheck.toggle()
             list.emptyMessage = Self.emptyMessage(everyCheck: everyCheck)
             return ScreenResponse(status: .info(everyCheck ? "Showing every check, newest first."
                                                 : "Showing the checks of the last \(Self.recentDays) days."),
                                   effects: [firstPage(context: context)])
-        case AppCommand.open.rawValue:
+        case AppCommand.open:
             guard paging.rows.indices.contains(list.state.selected) else { return .done }
             return ScreenResponse(push: MARCheckDetailScreen(check: paging.rows[list.state.selected], services: services, staff: []))
         default:
@@ -110,29 +165,4 @@ public struct MARChecksScreen: PagedListScreen {
         }
     }
 
-    public mutating func receive(_ reply: StoreReply, context: ScreenContext) -> ScreenResponse {
-        switch reply {
-        case .services(let loaded):
-            services = loaded
-            return .done
-        case .marChecks(let page, let days, let search):
-            guard days == (everyCheck ? nil : Self.recentDays) else { return .done }
-            return receivePage(page, search: search, context: context)
-        case .marCheckStart(let active, let staff, let lastChecked):
-            guard let wanted = starting else { return .done }
-            starting = nil
-            guard !active.isEmpty else { return .message(.info("There are no services yet: an administrator adds them under F9.")) }
-            let (serviceID, round) = Self.startingPoint(for: context.user, services: active, lastChecked: lastChecked, at: context.now)
-            switch wanted {
-            case .form:
-                return ScreenResponse(push: MARCheckFormScreen(services: active, staff: staff, serviceID: serviceID, round: round,
-                                                               today: context.now,
-                                                               lateEntryHours: context.environment.configuration.lateEntryHours))
-            case .coverage:
-                return ScreenResponse(push: CoverageScreen(services: active, serviceID: serviceID))
-            }
-        default:
-            return savedOrFailed(reply, context: context) ?? .done
-        }
-    }
 }

@@ -1,4 +1,5 @@
 import RecoveryModel
+import RecoveryServices
 import TUI
 
 /// The MAR chart codes this provider's pharmacies use, each mapped to what it means. Codes are

@@ -1,5 +1,6 @@
 import Foundation
 import RecoveryModel
+import RecoveryServices
 import TUI
 
 /// Every active member of staff with their medicines competency, worked out from observations:
@@ -54,7 +55,18 @@ public struct ObservationsScreen: PagedListScreen {
          "● current ◆ due ▲ expired or restricted · never"]
     }
 
-    public func pageRequest(_ page: PageRequest, search: String) -> StoreRequest { .loadCompetency(search: search, page) }
+    public func pageTask(_ page: PageRequest, search: String) -> AppEffect { task(LoadPage(search: search, page: page)) }
+
+    /// A page of active staff with their medicines competency.
+    struct LoadPage: PageTask {
+        typealias Target = ObservationsScreen
+        var search: String
+        var page: PageRequest
+
+        func run(_ services: RecoveryServices, as actor: Actor?, at now: Date) throws(StoreError) -> RecordPage<CompetencyRow> {
+            try services.store.competencyPage(CompetencyQuery(search: search), page, at: now)
+        }
+    }
 
     public func appear(context: ScreenContext) -> [AppEffect] { [reloadPage(context: context)] }
 

@@ -1,4 +1,5 @@
 import RecoveryModel
+import RecoveryServices
 import TUI
 
 /// A list shown a page at a time from the store (keyset paging, see `RecordPage`): it holds the

@@ -1,4 +1,6 @@
+import Foundation
 import RecoveryModel
+import RecoveryServices
 import TUI
 
 /// A list screen whose rows are read a page at a time from the store (`PagedList`) and searched
@@ -14,8 +16,31 @@ public protocol PagedListScreen: ListScreen {
     var searchText: String { get set }
     /// The rows, in words: "checks", "escalations".
     var rowNoun: String { get }
-    /// The request for a page of this list as it is filtered now, narrowed to `search`.
-    func pageRequest(_ page: PageRequest, search: String) -> StoreRequest
+    /// The task reading a page of this list as it is filtered now, narrowed to `search`.
+    func pageTask(_ page: PageRequest, search: String) -> AppEffect
+}
+
+/// A task reading one page of a paged list. Only `run` differs from list to list; the page is
+/// put into the list by `receivePage`.
+public protocol PageTask: ScreenTask where Target: PagedListScreen, Output == RecordPage<Target.Row> {
+    /// The search the page was read for.
+    var search: String { get }
+    /// False when the list's filter has changed since the page was asked for (the page is dropped).
+    func fits(_ screen: Target) -> Bool
+}
+
+extension PageTask {
+    public func fits(_ screen: Target) -> Bool { true }
+
+    public func apply(_ page: Output, to screen: inout Target, context: ScreenContext) -> ScreenResponse {
+        guard fits(screen) else { return .done }
+        return screen.receivePage(page, search: search, context: context)
+    }
+
+    public func refused(_ error: StoreError, screen: inout Target, context: ScreenContext) -> ScreenResponse {
+        screen.paging.cancelRequest()
+        return .message(.error(error.description))
+    }
 }
 
 extension PagedListScreen {
@@ -24,13 +49,13 @@ extension PagedListScreen {
 
     /// The page shown, read again; for `appear`.
     public func reloadPage(context: ScreenContext) -> AppEffect {
-        ask(pageRequest(paging.reload(pageSize: pageSize(context)), search: searchText), context: context)
+        pageTask(paging.reload(pageSize: pageSize(context)), search: searchText)
     }
 
     /// The first page of the list as filtered now (after a filter changed).
     public mutating func firstPage(context: ScreenContext) -> AppEffect {
         list.state = TableState()
-        return ask(pageRequest(paging.restart(pageSize: pageSize(context)), search: searchText), context: context)
+        return pageTask(paging.restart(pageSize: pageSize(context)), search: searchText)
     }
 
     /// Answers the list keys, `n`, `N`, and Esc while searching; nil for any other command.
@@ -55,7 +80,7 @@ extension PagedListScreen {
         case nil: return nil
         case .moved?: return .done
         case .fetch(let request)?:
-            return ScreenResponse(effects: [ask(pageRequest(request, search: searchText), context: context)])
+            return ScreenResponse(effects: [pageTask(request, search: searchText)])
         }
     }
 
@@ -69,7 +94,7 @@ extension PagedListScreen {
         }
         // The search is taken on only if it finds something (`receivePage`).
         let request = paging.restart(pageSize: pageSize(context))
-        return ScreenResponse(effects: [ask(pageRequest(request, search: query), context: context)])
+        return ScreenResponse(effects: [pageTask(request, search: query)])
     }
 
     /// Takes a page the store sent, read with `search`. A new search that found nothing leaves

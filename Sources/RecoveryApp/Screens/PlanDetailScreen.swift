@@ -1,5 +1,6 @@
 import Foundation
 import RecoveryModel
+import RecoveryServices
 import TUI
 
 /// One plan, every part of it: how its outcome stands (each measure against its target, with a

@@ -1,5 +1,6 @@
 import Foundation
 import RecoveryModel
+import RecoveryServices
 import TUI
 
 /// The plan form, in pages: the plan itself, risks and oversight, then one page per step.

@@ -1,5 +1,6 @@
 import Foundation
 import RecoveryModel
+import RecoveryServices
 import TUI
 
 /// The small forms of a plan: a measure's result, a governance review, closing (through the

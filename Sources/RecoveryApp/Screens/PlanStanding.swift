@@ -1,5 +1,6 @@
 import Foundation
 import RecoveryModel
+import RecoveryServices
 import TUI
 
 /// How a plan stands against its targets, worked out by the target engine: each measure's

@@ -1,5 +1,6 @@
 import Foundation
 import RecoveryModel
+import RecoveryServices
 import TUI
 
 /// Every recovery plan, with its status, how its outcome stands and the next step due. Filter

@@ -1,4 +1,5 @@
 import RecoveryModel
+import RecoveryServices
 import TUI
 
 extension Substring {

@@ -1,4 +1,5 @@
 import RecoveryModel
+import RecoveryServices
 import TUI
 
 /// The reference tables plans are linked to: CQC quality statements (by framework version), the

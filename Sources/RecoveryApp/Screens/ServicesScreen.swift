@@ -1,4 +1,5 @@
 import RecoveryModel
+import RecoveryServices
 import TUI
 
 /// Administrators' list of services: add one, retire or restore one. Nothing is deleted.

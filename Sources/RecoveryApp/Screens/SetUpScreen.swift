@@ -1,4 +1,5 @@
 import RecoveryModel
+import RecoveryServices
 import TUI
 
 /// First run: the provider, its first service and the first administrator with a PIN.

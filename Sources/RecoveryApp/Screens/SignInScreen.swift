@@ -1,5 +1,6 @@
 import Foundation
 import RecoveryModel
+import RecoveryServices
 import TUI
 
 /// Who is at the keyboard: choose your name from the list (type part of a name or role to

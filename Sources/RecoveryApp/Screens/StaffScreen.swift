@@ -1,4 +1,5 @@
 import RecoveryModel
+import RecoveryServices
 import TUI
 
 /// Administrators' list of staff and users: add someone (with a PIN they can sign in),

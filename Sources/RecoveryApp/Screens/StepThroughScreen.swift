@@ -1,5 +1,6 @@
 import Foundation
 import RecoveryModel
+import RecoveryServices
 import TUI
 
 /// The step-through: one step per page, "Step 2 of 5", who does what, where to record it, what

@@ -1,4 +1,5 @@
 import RecoveryModel
+import RecoveryServices
 import TUI
 
 /// Choosing how to start a plan: one of the built-in templates (pre-filled, every part

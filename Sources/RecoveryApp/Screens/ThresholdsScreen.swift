@@ -1,4 +1,5 @@
 import RecoveryModel
+import RecoveryServices
 import TUI
 
 /// Admin › Indicator thresholds: when each early-warning indicator turns amber and red for this

@@ -18,12 +18,21 @@ public enum AppAction: Sendable {
     case configurationFailed(String)
     /// The store answered a request made by the screen with this id.
     case storeReplied(StoreReply, to: String)
+    /// A screen's task finished on the worker.
+    case taskFinished(TaskReply)
+    /// The newest record's moment (nil for a store with no records), for the clock check and to
+    /// notice records written elsewhere.
+    case storeChecked(newestRecord: Date?)
     /// The run loop has started: screens may ask for what they show.
     case started
 }
 
 /// Work the update function asks the run loop to do outside the pure state change.
 public enum AppEffect: Sendable, Equatable {
+    /// Run a screen's task on the store's worker; answers `.taskFinished`.
+    case task(TaskRequest)
+    /// Ask the store for its newest record's moment; answers `.storeChecked`.
+    case checkStore
     /// Restore the terminal and stop.
     case quit
     /// Repaint every cell on the next frame (Ctrl-L).

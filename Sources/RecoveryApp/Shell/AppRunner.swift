@@ -4,7 +4,9 @@ import RecoveryModel
 import TUI
 
 /// The loop: draw the state, wait for an event (or the next minute, for the clock), turn it into
-/// an action, update, carry out the effects, draw again.
+/// an action, update, carry out the effects, draw again. Store work never runs here: screens'
+/// tasks go to a worker, and their replies are taken between keys, so a key is answered and its
+/// frame drawn at once while the data it asked for is still being read.
 public final class AppRunner {
     public private(set) var state: AppState
     private let terminal: any Terminal
@@ -12,6 +14,11 @@ public final class AppRunner {
     private let clock: @Sendable () -> Date
     private let logger: Logger
     private var started = false
+    private let worker = TaskWorker()
+    /// Whether the last frame drawn showed "Loading…".
+    private var drewLoading = false
+    /// How often the loop looks for finished tasks while the worker is busy, in milliseconds.
+    static let replyPollMilliseconds = 5
 
     public init(state: AppState, terminal: any Terminal, services: any AppServices,
                 clock: @escaping @Sendable () -> Date = { Date() },
@@ -33,23 +40,68 @@ public final class AppRunner {
             let now = clock()
             var seconds = UKDateFormat.secondsToNextMinute(after: now)
             if let due = state.session.lockDue { seconds = min(seconds, max(0.05, due.timeIntervalSince(now))) }
-            let wait = Int(seconds * 1000)
-            if let event = terminal.readEvent(timeoutMilliseconds: min(wait, 60_000)) {
+            let clockWait = min(Int(seconds * 1000), 60_000)
+            let wait = worker.isBusy ? min(clockWait, Self.replyPollMilliseconds) : clockWait
+            if let event = terminal.readEvent(timeoutMilliseconds: wait) {
                 handle(event)
-            } else {
+                takeReplies()
+            } else if !takeReplies(), wait == clockWait || loadingChanged {
+                // Nothing came: draw for the clock, or when "Loading…" is due.
                 draw()
             }
         }
         logger.info("RecoveryDesk stopped")
     }
 
-    /// Handles every event the terminal has queued, then returns (for tests with `TestTerminal`).
+    /// Handles every event the terminal has queued and waits for every task they asked for,
+    /// then returns (for tests with `TestTerminal`).
     public func runUntilIdle() {
+        if !started { dispatch(.started) }
+        settle()
+        draw()
+        while state.isRunning, let event = terminal.readEvent(timeoutMilliseconds: 0) {
+            handle(event)
+            settle()
+            if state.isRunning { draw() }
+        }
+    }
+
+    /// Handles every event the terminal has queued without waiting for the tasks they ask for
+    /// (for tests of what shows while the store is still reading).
+    public func runKeysOnly() {
         if !started { dispatch(.started) }
         draw()
         while state.isRunning, let event = terminal.readEvent(timeoutMilliseconds: 0) {
             handle(event)
         }
+    }
+
+    /// Waits for the worker and applies every reply, until no task is left.
+    public func settle() {
+        repeat {
+            worker.waitUntilDone()
+        } while takeReplies() || worker.isBusy
+    }
+
+    /// True while a task is queued or running.
+    public var isWaitingForStore: Bool { worker.isBusy }
+
+    /// Applies the replies of finished tasks and draws the frame; false when there were none.
+    @discardableResult
+    public func takeReplies() -> Bool {
+        let finished = worker.takeFinished()
+        guard !finished.isEmpty else { return false }
+        dispatch(.tick(clock()))
+        for action in finished { dispatch(action) }
+        if state.isRunning { draw() }
+        return true
+    }
+
+    /// True when "Loading…" should show and does not, or the other way round.
+    private var loadingChanged: Bool {
+        var probe = state
+        probe.now = clock()
+        return probe.isLoading != drewLoading
     }
 
     /// One event: update the state, carry out its effects, draw the new frame.
@@ -92,7 +144,26 @@ public final class AppRunner {
                 return .themeFailed(error.description)
             }
         case .store(let request, let actor, let screenID):
-            return .storeReplied(services.perform(request, actor: actor, now: clock()), to: screenID)
+            let services = services
+            let clock = clock
+            worker.submit { .storeReplied(services.perform(request, actor: actor, now: clock()), to: screenID) }
+            return nil
+        case .task(let request):
+            let services = services
+            let clock = clock
+            let logger = logger
+            worker.submit {
+                let started = Date()
+                let reply = services.run(request, now: clock())
+                let milliseconds = Int(Date().timeIntervalSince(started) * 1000)
+                if milliseconds >= 100 { logger.debug("\(reply.description) took \(milliseconds) ms") }
+                return .taskFinished(reply)
+            }
+            return nil
+        case .checkStore:
+            let services = services
+            worker.submit { .storeChecked(newestRecord: (try? services.recovery?.store.newestRecordTime()) ?? nil) }
+            return nil
         case .saveConfiguration(let configuration):
             switch services.saveConfiguration(configuration) {
             case .success(let saved): return .configurationSaved(saved)
@@ -105,6 +176,7 @@ public final class AppRunner {
 
     private func draw() {
         dispatch(.tick(clock()))
+        drewLoading = state.isLoading
         terminal.present(AppView.render(state))
     }
 }

@@ -1,17 +1,33 @@
 import Foundation
 import Logging
 import RecoveryModel
+import RecoveryServices
 import TUI
 
-/// The outside world the run loop reaches when an effect asks: theme files and the
-/// configuration file. A protocol so tests can give a temporary folder or a fake.
+/// The outside world the run loop reaches when an effect asks: theme files, the configuration
+/// file and the store's services. A protocol so tests can give a temporary folder or a fake.
 public protocol AppServices: Sendable {
     /// Reads a theme by name or path, or says in words why it cannot.
     func loadTheme(_ nameOrPath: String) -> Result<Theme, ConfigurationError>
     /// Writes the configuration file.
     func saveConfiguration(_ configuration: UserConfiguration) -> Result<UserConfiguration, ConfigurationError>
-    /// Carries out a store request.
-    func perform(_ request: StoreRequest, actor: Actor?, now: Date) -> StoreReply
+    /// The use cases on the open store, or nil before one is open.
+    var recovery: RecoveryServices? { get }
+}
+
+extension AppServices {
+    /// Runs a screen's task (on the worker).
+    func run(_ request: TaskRequest, now: Date) -> TaskReply {
+        guard let recovery else { return request.refuse(.unusableStore("No store is open.")) }
+        return request.run(recovery, at: now)
+    }
+
+    /// Carries out a request of the central enum (being replaced by typed tasks).
+    func perform(_ request: StoreRequest, actor: Actor?, now: Date) -> StoreReply {
+        guard let recovery else { return .failed("No store is open.") }
+        return StoreRequestRunner(store: recovery.store, workingDays: recovery.workingDays)
+            .perform(request, actor: actor, now: now)
+    }
 }
 
 /// The real services: themes from the built-in bundle and the user's folder, settings in the
@@ -21,15 +37,14 @@ public struct LiveServices: AppServices {
     public let paths: AppPaths
     /// `NO_COLOR` or a terminal without colour: every theme is shown as monochrome.
     public let forceMonochrome: Bool
-    /// The open store, if there is one.
-    public let store: StoreRequestRunner?
+    public let recovery: RecoveryServices?
 
     public init(catalogue: ThemeCatalogue, paths: AppPaths, forceMonochrome: Bool, store: (any RecoveryDataStore)? = nil,
                 workingDays: WorkingDays = .weekendsOnly) {
         self.catalogue = catalogue
         self.paths = paths
         self.forceMonochrome = forceMonochrome
-        self.store = store.map { StoreRequestRunner(store: $0, workingDays: workingDays) }
+        self.recovery = store.map { RecoveryServices(store: $0, workingDays: workingDays) }
     }
 
     /// The same services with an open store.
@@ -40,13 +55,8 @@ public struct LiveServices: AppServices {
 
     /// The same services showing every theme in monochrome.
     public func monochrome() -> LiveServices {
-        LiveServices(catalogue: catalogue, paths: paths, forceMonochrome: true, store: store?.store,
-                     workingDays: store?.workingDays ?? .weekendsOnly)
-    }
-
-    public func perform(_ request: StoreRequest, actor: Actor?, now: Date) -> StoreReply {
-        guard let store else { return .failed("No store is open.") }
-        return store.perform(request, actor: actor, now: now)
+        LiveServices(catalogue: catalogue, paths: paths, forceMonochrome: true, store: recovery?.store,
+                     workingDays: recovery?.workingDays ?? .weekendsOnly)
     }
 
     public func loadTheme(_ nameOrPath: String) -> Result<Theme, ConfigurationError> {

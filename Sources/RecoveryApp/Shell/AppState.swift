@@ -13,8 +13,16 @@ public struct AppState: Sendable {
     public var keymap: Keymap
     public var size: Size
     public var now: Date
-    /// Open screens; the dashboard is always at the bottom, the one shown is on top.
-    public var stack: [any Screen]
+    /// Open screens with their generations; the dashboard is always at the bottom, the one
+    /// shown is on top. Change it through `open`, `closeTop` and `replaceScreens`.
+    public internal(set) var screens: [OpenScreen] = []
+    /// The next generation number given to an opened screen.
+    var nextGeneration = 1
+    /// Counts the changes this app has made to the store (and records noticed from elsewhere):
+    /// a screen whose data was read at an older count is read again when it is shown again.
+    public internal(set) var storeVersion = 0
+    /// Tasks asked for and not yet answered, by the generation of the screen that asked.
+    public internal(set) var pendingTasks: [Int: PendingTasks] = [:]
     /// A question waiting for yes or no, if any.
     public var dialog: PendingDialog?
     /// The search prompt on the hint line, and the last search made.
@@ -51,19 +59,22 @@ public struct AppState: Sendable {
         session = SessionState(lastActivity: now, idleLockMinutes: environment.configuration.idleLockMinutes)
         switch start {
         case .setUp:
-            stack = [SetUpScreen()]
+            replaceScreens(with: [SetUpScreen()])
         case .signIn(let provider):
             session.provider = provider
-            stack = [SignInScreen()]
+            replaceScreens(with: [SignInScreen()])
         case .signedIn(let user, let provider):
             session.provider = provider
             session.user = user
-            stack = [SectionScreens.make(.dashboard)]
+            replaceScreens(with: [SectionScreens.make(.dashboard)])
         }
     }
 
+    /// The open screens, bottom first.
+    public var stack: [any Screen] { screens.map(\.screen) }
+
     /// The screen on top.
-    public var current: any Screen { stack[stack.count - 1] }
+    public var current: any Screen { screens[screens.count - 1].screen }
 
     /// True when the terminal is below the minimum size and only the notice is shown.
     public var isTooSmall: Bool { !size.covers(Self.minimumSize) }
@@ -87,7 +98,23 @@ public struct AppState: Sendable {
     }
 
     /// True when any open screen would lose typed input if closed.
-    public var hasUnsavedInput: Bool { stack.contains { $0.hasUnsavedInput } }
+    public var hasUnsavedInput: Bool { screens.contains { $0.screen.hasUnsavedInput } }
+}
+
+/// An open screen and the number that tells its tasks' replies apart from those of a screen
+/// closed before it (a string id would not: the same screen can be opened twice).
+public struct OpenScreen: Sendable {
+    public var screen: any Screen
+    public let generation: Int
+    /// `AppState.storeVersion` when the screen last read what it shows.
+    var dataVersion: Int
+}
+
+/// The tasks one screen is waiting for.
+public struct PendingTasks: Sendable, Equatable {
+    public var count: Int
+    /// When the oldest of them was asked for.
+    public var since: Date
 }
 
 /// A yes/no question and what a yes does.

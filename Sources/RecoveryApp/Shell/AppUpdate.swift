@@ -21,9 +21,17 @@ extension AppState {
             if let due = session.lockDue, date >= due { return lock(notice: SignInScreen.idleNotice) }
             return askClockIfDue()
         case .started:
-            return current.appear(context: screenContext) + askClock()
+            return appearTop() + askClock()
         case .storeReplied(let reply, let screenID):
             return receive(reply, for: screenID)
+        case .taskFinished(let reply):
+            return receive(reply)
+        case .storeChecked(let newest):
+            // A newer record than the last one seen may come from another terminal or the
+            // command line: what screens hold is read again when they are shown.
+            if let newest, let seen = newestRecord, newest > seen { storeVersion += 1 }
+            newestRecord = newest
+            return []
         case .terminate:
             isRunning = false
             return [.quit]
@@ -70,10 +78,7 @@ extension AppState {
         let typing = current.isTyping
         guard let command = keymap.command(for: key, scopes: activeScopes, typing: typing) else {
             if typing && key.isPrintable {
-                var screen = current
-                let response = screen.type(key, context: screenContext)
-                stack[stack.count - 1] = screen
-                return applyScreen(response)
+                return withTop { screen, context in screen.type(key, context: context) }
             }
             if typing, case .character = key { return [] }
             status = .info("The key \(key.name) does nothing here. Press F1 for help.")
@@ -90,25 +95,24 @@ extension AppState {
         }
         if command == AppCommand.switchUser { return request(.switchUser) }
         if let section = Section(command: command) { return request(.showSection(section)) }
+        let index = screens.count - 1
         var screen = current
         let response = screen.perform(command, context: screenContext)
-        stack[stack.count - 1] = screen
-        if response.handled { return applyScreen(response) }
+        screens[index].screen = screen
+        if response.handled { return applyScreen(response, at: index) }
         switch command {
         case AppCommand.quit:
             return requestQuit()
         case AppCommand.help:
-            if current is HelpScreen { stack.removeLast(); return [] }
+            if current is HelpScreen { return closeTop() }
             let beneath = current
-            stack.append(HelpScreen(keymap: keymap, screenTitle: beneath.title,
-                                    scopes: beneath.scopes))
-            return []
+            return open(HelpScreen(keymap: keymap, screenTitle: beneath.title, scopes: beneath.scopes))
         case AppCommand.back:
-            if stack.count > 1 { return request(.closeScreen) }
+            if screens.count > 1 { return request(.closeScreen) }
             status = .info("This is the home screen. Press F10 or q to quit.")
             return []
         case AppCommand.leave:
-            return stack.count > 1 ? request(.closeScreen) : requestQuit()
+            return screens.count > 1 ? request(.closeScreen) : requestQuit()
         case AppCommand.search:
             guard current is any SearchableScreen else {
                 status = .info("There is no list to search on this screen.")
@@ -142,24 +146,9 @@ extension AppState {
         AppCommand.deleteBack, AppCommand.deleteForward, AppCommand.clearField,
     ]
 
-    /// Applies what a screen asked for after a command.
-    private mutating func applyScreen(_ response: ScreenResponse) -> [AppEffect] {
-        if let message = response.status { status = message }
-        var effects = response.effects
-        if response.pop, stack.count > 1 {
-            stack.removeLast()
-            // Coming back to a screen refreshes what it shows.
-            effects += current.appear(context: screenContext)
-        }
-        if let screen = response.push {
-            stack.append(screen)
-            effects += screen.appear(context: screenContext)
-        }
-        return effects
-    }
-
     // MARK: The store's answers, signing in and locking
 
+    /// A reply to a request of the central enum (being replaced by typed tasks).
     private mutating func receive(_ reply: StoreReply, for screenID: String) -> [AppEffect] {
         switch reply {
         case .signIn(.signedIn(let member)):
@@ -167,42 +156,35 @@ extension AppState {
         case .setUpDone(let member, let provider):
             session.provider = provider
             return signIn(member)
-        case .newestRecordTime(let newest) where screenID == Self.clockReplyID:
-            newestRecord = newest
-            return []
         default:
-            guard let index = stack.lastIndex(where: { $0.id == screenID }) else { return [] }
-            var screen = stack[index]
+            guard let index = screens.lastIndex(where: { $0.screen.id == screenID }) else { return [] }
+            var screen = screens[index].screen
             let response = screen.receive(reply, context: screenContext)
-            stack[index] = screen
-            guard index == stack.count - 1 else {
-                if let message = response.status { status = message }
-                return response.effects
-            }
-            return applyScreen(response)
+            screens[index].screen = screen
+            return applyScreen(response, at: index)
         }
     }
 
     /// Signs a user in: they get back the screens they were locked out of, told what unsaved
     /// work was waiting; anyone else starts afresh at the dashboard and never sees what another
     /// person left. A clock behind the records is named at once.
-    private mutating func signIn(_ member: StaffMember) -> [AppEffect] {
+    mutating func signIn(_ member: StaffMember) -> [AppEffect] {
         session.user = member
         session.lastActivity = now
         var message: StatusMessage
         if let parked = session.parked.removeValue(forKey: member.id) {
-            stack = parked.stack
+            replaceScreens(with: parked.stack)
             let waiting = UnsavedWork.returnMessage(forms: parked.unsavedForms, parkedAt: parked.parkedAt, now: now)
             message = .ok("Welcome back, \(member.name). " + (waiting ?? "Everything is as you left it."))
         } else {
-            stack = [SectionScreens.make(.dashboard)]
+            replaceScreens(with: [SectionScreens.make(.dashboard)])
             message = .ok("Signed in as \(member.name), \(member.role.title.lowercased()).")
         }
         if let behind = clockBehind {
             message = .warning("\(message.text) \(behind.message). \(ClockCheck.advice)")
         }
         status = message
-        return current.appear(context: screenContext)
+        return appearTop()
     }
 
     /// Locks the screen: the user's screens are parked under their id and the sign-in screen shows.
@@ -212,9 +194,10 @@ extension AppState {
         session.user = nil
         dialog = nil
         search.prompt = nil
-        stack = [SignInScreen(notice: notice)]
+        replaceScreens(with: [SignInScreen(notice: notice)])
+        pendingTasks = [:]
         status = nil
-        return current.appear(context: screenContext) + askClock()
+        return appearTop() + askClock()
     }
 
     // MARK: Leaving screens and quitting, asking first when typed input would be lost
@@ -264,25 +247,20 @@ extension AppState {
             isRunning = false
             return [.quit]
         case .closeScreen:
-            guard stack.count > 1 else { return [] }
-            stack.removeLast()
-            // Coming back to a screen refreshes what it shows.
-            return current.appear(context: screenContext)
+            return closeTop()
         case .switchUser:
             return lock(notice: SignInScreen.switchNotice)
         case .showSection(let target):
             if target == .dashboard {
-                stack.removeSubrange(1...)
+                keepScreens(1)
             } else if section == target {
-                stack.removeSubrange(2...)
+                keepScreens(2)
             } else {
-                stack.removeSubrange(1...)
-                let screen = SectionScreens.make(target)
-                stack.append(screen)
-                return screen.appear(context: screenContext)
+                keepScreens(1)
+                return open(SectionScreens.make(target))
             }
-            // Back at the section's first screen: refresh what it shows.
-            return current.appear(context: screenContext)
+            // Back at the section's first screen: as it was, unless the store has changed.
+            return revisitTop()
         }
     }
 
@@ -314,9 +292,9 @@ extension AppState {
             if var screen = current as? any PagedListScreen {
                 // Searched in the store: the list is narrowed to the matches (blank: all rows).
                 let response = screen.search(query, context: screenContext)
-                stack[stack.count - 1] = screen
+                screens[screens.count - 1].screen = screen
                 if !query.isEmpty { search.lastQuery = query }
-                return applyScreen(response)
+                return applyScreen(response, at: screens.count - 1)
             }
             guard !query.isEmpty else { return [] }
             search.lastQuery = query
@@ -356,7 +334,7 @@ extension AppState {
             return
         }
         screen.selectRow(match, context: screenContext)
-        stack[stack.count - 1] = screen
+        screens[screens.count - 1].screen = screen
         status = .info("Found \"\(query)\" (row \(match + 1) of \(rows.rowCount)). n next, N previous.")
     }
 
@@ -381,10 +359,7 @@ extension AppState {
                 return []
             }
             if layout.content.contains(event.position) {
-                var screen = current
-                let response = screen.click(at: event.position, area: layout.content, context: screenContext)
-                stack[stack.count - 1] = screen
-                return applyScreen(response)
+                return withTop { screen, context in screen.click(at: event.position, area: layout.content, context: context) }
             }
             return []
         }
@@ -399,6 +374,6 @@ extension AppState {
 
     /// Closes every open screen with this id (never the dashboard at the bottom).
     mutating func closeScreens(id: String) {
-        stack = [stack[0]] + stack.dropFirst().filter { $0.id != id }
+        screens = [screens[0]] + screens.dropFirst().filter { $0.screen.id != id }
     }
 }

@@ -16,6 +16,7 @@ public enum AppView {
         renderTitleBar(state, in: layout.titleBar, into: &buffer)
         renderHeading(state, in: layout.heading, into: &buffer)
         state.current.render(into: &buffer, area: layout.content, context: context)
+        if state.isLoading { renderLoading(state, in: layout.content, into: &buffer) }
         renderHintLine(state, in: layout.hintLine, into: &buffer)
         renderKeyBar(state, in: layout.keyBar, into: &buffer)
         if let pending = state.dialog {
@@ -25,6 +26,20 @@ public enum AppView {
             buffer.cursor = nil
         }
         return buffer
+    }
+
+    /// The words shown in place of a screen's data while the store is still reading it.
+    public static let loadingText = "Loading…"
+
+    /// "Loading…" in the middle of the content, in a box so it reads over what is beneath.
+    private static func renderLoading(_ state: AppState, in rect: Rect, into buffer: inout Buffer) {
+        let text = " \(loadingText) "
+        let width = TextWidth.of(text) + 2
+        let box = Rect(x: rect.x + max(0, (rect.width - width) / 2), y: rect.y + max(0, (rect.height - 3) / 2),
+                       width: min(width, rect.width), height: min(3, rect.height))
+        buffer.fill(box, style: state.theme[.status])
+        buffer.drawBox(box, style: state.theme[.border])
+        buffer.write(text, in: box.inset(by: 1), style: state.theme[.status], alignment: .centre)
     }
 
     /// The one line shown below the minimum size.
@@ -90,6 +105,11 @@ public enum AppView {
         }
         if let message = state.status {
             renderStatus(message, state, above: rect, into: &buffer)
+            return
+        }
+        if state.dialog == nil, let own = state.current.keyHints {
+            let texts = own.compactMap { $0.text(keymap: state.keymap, scopes: state.activeScopes) }
+            buffer.write(" " + texts.joined(separator: "  "), in: rect, style: state.theme[.muted])
             return
         }
         if state.dialog == nil, let own = state.current.hints {

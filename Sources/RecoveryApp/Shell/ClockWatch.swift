@@ -5,16 +5,13 @@ import RecoveryModel
 /// starts, when the screen locks and once a minute after that; the comparison itself is
 /// `ClockCheck`, made afresh on every frame, so the warning goes as soon as the clock is right.
 extension AppState {
-    /// The id the store's answer is addressed to (it belongs to the app, not to a screen).
-    static let clockReplyID = "app.clock"
-
     /// The clock is behind the newest record by more than the tolerance, or nil.
     public var clockBehind: ClockCheck? { ClockCheck.behind(now: now, newestRecord: newestRecord) }
 
     /// Asks the store for its newest record's moment.
     mutating func askClock() -> [AppEffect] {
         clockAskedMinute = Self.minute(of: now)
-        return [.store(.loadNewestRecordTime, actor: nil, replyTo: Self.clockReplyID)]
+        return [.checkStore]
     }
 
     /// Asks again when the minute has moved on since the last time.

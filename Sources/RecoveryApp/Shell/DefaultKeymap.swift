@@ -4,7 +4,7 @@ import TUI
 /// the help screen; a user's `keys:` overrides are applied on top of it.
 public enum DefaultKeymap {
     public static let keymap = Keymap(globalBindings + listBindings + recordListBindings + planBindings + evidenceBindings + formBindings
-                                     + dialogBindings)
+                                     + dialogBindings + ScreenCatalogue.bindings)
 
     static let globalBindings: [KeyBinding] = [
         KeyBinding(AppCommand.help, keys: [.function(1), .character("?"), .character("1")],
@@ -116,12 +116,6 @@ public enum DefaultKeymap {
 
     /// Keys of the daily evidence screens.
     static let evidenceBindings: [KeyBinding] = [
-        KeyBinding("mar-checks.add", keys: [.character("a")], scope: .screen("marChecks"),
-                   label: "Log a check", help: "Log a MAR chart check (a clean one is a number and Ctrl-S)", inKeyBar: true),
-        KeyBinding("mar-checks.coverage", keys: [.character("c")], scope: .screen("marChecks"),
-                   label: "Coverage", help: "Show which rounds of the last 28 days were checked", inKeyBar: true),
-        KeyBinding("mar-checks.filter", keys: [.character("f")], scope: .screen("marChecks"),
-                   label: "Every check", help: "Show every check, or only those of the last 28 days", inKeyBar: true),
         KeyBinding("coverage.next-service", keys: [.character("v")], scope: .screen("coverage"),
                    label: "Next service", help: "Show the next service's coverage"),
         KeyBinding("mar-check.add-finding", keys: [.function(7)], scope: .screen("mar-check-form"),

@@ -5,6 +5,11 @@ import TUI
 /// One screen of the app: its own state, how it answers commands and how it draws itself.
 /// Screens are values; the app keeps them in a stack (the dashboard at the bottom).
 public protocol Screen: Sendable {
+    /// The screen's stable identifier, also the key scope of the commands it declares.
+    static var screenID: String { get }
+    /// The commands this screen answers besides the global, list and form ones, with their
+    /// default keys and words; the keymap, key bar, hint line and help are made from them.
+    static var commands: [KeyBinding] { get }
     /// A stable identifier, also the key scope of bindings that belong to this screen only.
     var id: String { get }
     /// The heading drawn above the screen.
@@ -28,12 +33,25 @@ public protocol Screen: Sendable {
     /// Effects to run when the screen is first shown (e.g. loading its rows).
     func appear(context: ScreenContext) -> [AppEffect]
     /// Words for the hint line when the keymap's own hints would mislead (nil: use the keymap).
+    /// Being replaced by `keyHints`, which name keys from the keymap.
     var hints: [String]? { get }
+    /// The hint line: commands (named by their keys as bound now) and notes; nil: the keymap's
+    /// own hints for this screen.
+    var keyHints: [Hint]? { get }
+    /// Effects to run when the screen is shown again after the store changed (by default the
+    /// same as `appear`). A screen handed its data by the screen that opened it asks for
+    /// nothing in `appear` and reads again here.
+    func refresh(context: ScreenContext) -> [AppEffect]
     /// The store's answer to a request this screen made.
     mutating func receive(_ reply: StoreReply, context: ScreenContext) -> ScreenResponse
 }
 
 extension Screen {
+    public static var screenID: String { "\(Self.self)" }
+    public static var commands: [KeyBinding] { [] }
+    public var id: String { Self.screenID }
+    public var keyHints: [Hint]? { nil }
+    public func refresh(context: ScreenContext) -> [AppEffect] { appear(context: context) }
     public var scopes: [KeyScope] { [.screen(id)] }
     public var isTyping: Bool { false }
     public var hasUnsavedInput: Bool { false }
@@ -87,14 +105,21 @@ public struct ScreenResponse: Sendable {
     public var status: StatusMessage?
     /// Work for the run loop (saving, loading).
     public var effects: [AppEffect]
+    /// Someone has just signed in (or set up the store): the app starts their session.
+    public var signedIn: StaffMember?
+    /// The provider, when signing in or set-up has just learnt it.
+    public var provider: Provider?
 
     public init(handled: Bool = true, push: (any Screen)? = nil, pop: Bool = false,
-                status: StatusMessage? = nil, effects: [AppEffect] = []) {
+                status: StatusMessage? = nil, effects: [AppEffect] = [], signedIn: StaffMember? = nil,
+                provider: Provider? = nil) {
         self.handled = handled
         self.push = push
         self.pop = pop
         self.status = status
         self.effects = effects
+        self.signedIn = signedIn
+        self.provider = provider
     }
 
     public static let done = ScreenResponse()

@@ -1,5 +1,6 @@
 import Foundation
 import RecoveryModel
+import RecoveryServices
 
 /// Something a screen asks of the store. The run loop carries it out with the signed-in user as
 /// the actor and sends back a `StoreReply` to the screen that asked.
@@ -129,6 +130,17 @@ public struct StoreRequestRunner: Sendable {
         } catch {
             return .failed(error.description)
         }
+    }
+
+    private var services: RecoveryServices { RecoveryServices(store: store, workingDays: workingDays) }
+    private func indicatorReport(at now: Date, serviceID: Int64? = nil) throws(StoreError) -> IndicatorReport {
+        try services.indicatorReport(at: now, serviceID: serviceID)
+    }
+    private func indicatorRecords(_ id: IndicatorID, serviceID: Int64?, at now: Date) throws(StoreError) -> IndicatorRecords {
+        try services.indicatorRecords(id, serviceID: serviceID, at: now)
+    }
+    private func staffCompetency(_ staffID: Int64, at now: Date) throws(StoreError) -> StaffCompetency {
+        try services.staffCompetency(staffID, at: now)
     }
 
     /// Staff named in a check's findings who have no current medicines competency.

@@ -2,6 +2,7 @@ import BuiltinThemes
 import Foundation
 import RecoveryApp
 import RecoveryModel
+import RecoveryServices
 import RecoveryStore
 import TestSupport
 import Testing
