@@ -230,9 +230,14 @@ public struct PagedForm: Sendable {
     @discardableResult
     public mutating func removePage(at index: Int) -> Bool {
         guard pages.indices.contains(index), pages[index].group != nil else { return false }
+        let wasShowing = page == index
         pages.remove(at: index)
-        if page > index || page == pages.count { page = max(0, page - 1) }
-        if page == index { page = max(0, index - 1) }
+        if wasShowing {
+            page = max(0, index - 1)
+            pages[page].form.move(to: 0)
+        } else if page > index {
+            page -= 1
+        }
         return true
     }
 
