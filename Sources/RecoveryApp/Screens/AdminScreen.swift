@@ -3,7 +3,7 @@ import TUI
 /// The administration menu: services, staff and users, MAR chart codes, preferences for this
 /// terminal, themes, facts about the installation, and the indicator thresholds.
 public struct AdminScreen: ListScreen {
-    public let id = Section.admin.rawValue
+    public static let screenID = Section.admin.rawValue
     public let title = Section.admin.title
     public var list = ListPane(columns: [
         TableColumn(title: "Item", width: .fixed(26)),
@@ -32,6 +32,8 @@ public struct AdminScreen: ListScreen {
 
     public var rows: TableRows { TableRows(Entry.allCases.map(\.cells)) }
 
+    public var keyHints: [Hint]? { [.key(AppCommand.open, "open"), .key(AppCommand.search, "search"), .key(AppCommand.back)] }
+
     public mutating func perform(_ command: CommandID, context: ScreenContext) -> ScreenResponse {
         if moveInList(command, context: context) { return .done }
         guard command == AppCommand.open else { return .notHandled }
@@ -52,6 +54,7 @@ public struct AdminScreen: ListScreen {
     }
 
     public func render(into buffer: inout Buffer, area: Rect, context: ScreenContext) {
+        // The list leaves its last row free (`ListPane.tableArea`): the note goes there.
         list.render(into: &buffer, area: area, source: rows, theme: context.theme)
         buffer.write(" Only administrators can change services, staff and codes; everyone can look.",
                      in: area.row(-1), style: context.theme[.muted])

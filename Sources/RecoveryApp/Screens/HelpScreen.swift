@@ -4,7 +4,6 @@ import TUI
 /// can never disagree with what the keys really do. Searchable like any list.
 public struct HelpScreen: ListScreen {
     public static let screenID = "help"
-    public let id = HelpScreen.screenID
     public let title: String
     public var list: ListPane
     public let rows: TableRows
@@ -26,6 +25,16 @@ public struct HelpScreen: ListScreen {
         ], emptyMessage: "No keys are bound.")
     }
 
+    /// "Esc, q or F1 closes help.", with the keys bound now.
+    static func closing(_ keymap: Keymap) -> String {
+        let keys = [AppCommand.back, AppCommand.leave, AppCommand.help].compactMap { command in
+            keymap.bindings(in: [.global]).first { $0.command == command }?.keys.first?.name
+        }
+        guard let last = keys.last else { return "" }
+        let list = keys.count == 1 ? last : keys.dropLast().joined(separator: ", ") + " or " + last
+        return "\(list) closes help. The list above shows every key of this screen and of everywhere."
+    }
+
     private static func whereName(_ scope: KeyScope, screenTitle: String) -> String {
         switch scope {
         case .global: return "Everywhere"
@@ -36,6 +45,8 @@ public struct HelpScreen: ListScreen {
         }
     }
 
+    public var keyHints: [Hint]? { [.key(AppCommand.back, "close help"), .key(AppCommand.search, "search")] }
+
     public mutating func perform(_ command: CommandID, context: ScreenContext) -> ScreenResponse {
         if moveInList(command, context: context) || command == AppCommand.open { return .done }
         return .notHandled
@@ -43,7 +54,6 @@ public struct HelpScreen: ListScreen {
 
     public func render(into buffer: inout Buffer, area: Rect, context: ScreenContext) {
         list.render(into: &buffer, area: area, source: rows, theme: context.theme)
-        let note = "Esc, q or F1 closes help. Outside fields, digits 1–6 and 9 act as F1–F6 and F9."
-        buffer.write(" " + note, in: area.row(-1), style: context.theme[.muted])
+        buffer.write(" " + Self.closing(context.keymap), in: area.row(-1), style: context.theme[.muted])
     }
 }

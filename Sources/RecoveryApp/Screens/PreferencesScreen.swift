@@ -4,9 +4,8 @@ import TUI
 /// Each field is checked as it is left; a refused save keeps everything typed.
 public struct PreferencesScreen: Screen {
     public static let screenID = "preferences"
-    public let id = PreferencesScreen.screenID
     public let title = "Preferences"
-    public var scopes: [KeyScope] { [.screen(id), .form] }
+    public var scopes: [KeyScope] { [.screen(Self.screenID), .form] }
     public var isTyping: Bool { true }
     public var hasUnsavedInput: Bool { form.hasUnsavedInput }
 
@@ -85,12 +84,20 @@ public struct PreferencesScreen: Screen {
 
     private func formArea(_ area: Rect) -> Rect { area.inset(top: 3, left: 2, bottom: 2, right: 1) }
 
+    public var keyHints: [Hint]? {
+        [.key(AppCommand.nextField, "next field"), .key(AppCommand.save, "save"), .key(AppCommand.back, "leave")]
+    }
+
     public func render(into buffer: inout Buffer, area: Rect, context: ScreenContext) {
         let intro = "Settings for this terminal, kept in \(context.environment.paths.configFile.path)"
         buffer.write("  " + intro, in: area.row(1), style: context.theme[.muted])
         form.render(in: formArea(area), into: &buffer, theme: context.theme)
-        buffer.write("  Ctrl-S saves. Esc leaves without saving (asks first if you changed something).",
-                     in: area.row(-1), style: context.theme[.muted])
+        var words: [String] = []
+        if let save = AdminText.keyName(AppCommand.save, screen: self, context: context) { words.append("\(save) saves.") }
+        if let back = AdminText.keyName(AppCommand.back, screen: self, context: context) {
+            words.append("\(back) leaves without saving (asks first if you changed something).")
+        }
+        buffer.write("  " + words.joined(separator: " "), in: area.row(-1), style: context.theme[.muted])
     }
 }
 

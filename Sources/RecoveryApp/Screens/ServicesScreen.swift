@@ -1,3 +1,4 @@
+import Foundation
 import RecoveryModel
 import RecoveryServices
 import TUI
@@ -5,15 +6,14 @@ import TUI
 /// Administrators' list of services: add one, retire or restore one. Nothing is deleted.
 public struct ServicesScreen: ListScreen {
     public static let screenID = "services"
-    public let id = ServicesScreen.screenID
     public let title = "Services"
     public var list = ListPane(columns: [
         TableColumn(title: "Service", width: .flexible(minimum: 18)),
         TableColumn(title: "Kind", width: .fixed(24)),
         TableColumn(title: "Registered manager", width: .fixed(20)),
         TableColumn(title: "Status", width: .fixed(9)),
-    ], emptyMessage: "No services yet. Press a to add one.")
-    private var services: [Service] = []
+    ], emptyMessage: "No services yet.")
+    public private(set) var services: [Service] = []
 
     public init() {}
 
@@ -22,41 +22,88 @@ public struct ServicesScreen: ListScreen {
                   roles: Self.dimmed(unless: services.map(\.active)))
     }
 
-    public func appear(context: ScreenContext) -> [AppEffect] { [ask(.loadServices, context: context)] }
+    // MARK: Commands
+
+    public static let add: CommandID = "services.add"
+    public static let toggleActive: CommandID = "services.toggle-active"
+
+    public static let commands = [
+        binding(add, keys: [.character("a")], label: "Add", help: "Add a new one", inKeyBar: true),
+        binding(toggleActive, keys: [.character("d")], label: "Retire/restore",
+                help: "Retire the selected row, or bring it back (nothing is deleted)", inKeyBar: true),
+    ]
+
+    public var keyHints: [Hint]? {
+        [.key(Self.add, "add"), .key(Self.toggleActive, "retire/restore"), .key(AppCommand.search, "search"),
+         .key(AppCommand.back)]
+    }
+
+    // MARK: Tasks
+
+    /// Every service, retired ones too.
+    struct LoadServices: ScreenTask {
+        func run(_ services: RecoveryServices, as actor: Actor?, at now: Date) throws(StoreError) -> [Service] {
+            try services.store.services(includingInactive: true)
+        }
+
+        func apply(_ loaded: [Service], to screen: inout ServicesScreen, context: ScreenContext) -> ScreenResponse {
+            screen.services = loaded
+            screen.keepSelection(rowCount: loaded.count, context: context)
+            return .done
+        }
+    }
+
+    /// Retires a service, or brings it back into use (administrators).
+    struct SetActive: ScreenTask {
+        var serviceID: Int64
+        var active: Bool
+        var changesStore: Bool { true }
+
+        func run(_ services: RecoveryServices, as actor: Actor?, at now: Date) throws(StoreError) {
+            try services.store.setServiceActive(serviceID, active: active, by: try services.signedIn(actor), at: now)
+        }
+
+        func apply(_ output: Void, to screen: inout ServicesScreen, context: ScreenContext) -> ScreenResponse {
+            screen.saved(active ? "Service brought back into use." : "Service retired; its records are kept.", context: context)
+        }
+    }
+
+    public func appear(context: ScreenContext) -> [AppEffect] { [task(LoadServices())] }
 
     public mutating func perform(_ command: CommandID, context: ScreenContext) -> ScreenResponse {
         if moveInList(command, context: context) { return .done }
-        switch command.rawValue {
-        case "services.add":
-            return ScreenResponse(push: RecordFormScreen(
-                id: "add-service", title: "Add a service", intro: "A home, a homecare branch or a supported living service.",
-                fields: [
-                    FormField(label: "Name", validator: FieldChecks.required("the service's name")),
-                    FormField(label: "Kind", field: TextField(value: "residential"),
-                              hint: "residential, nursing, domiciliary, supported living", validator: FieldChecks.serviceKind),
-                    FormField(label: "Registered manager", hint: "Optional"),
-                ],
-                makeRequest: { values in
-                    .addService(name: values[0], kind: Service.Kind(name: values[1]) ?? .residential,
-                                registeredManager: values[2].isEmpty ? nil : values[2])
-                }))
-        case "services.toggle-active":
+        switch command {
+        case Self.add:
+            return ScreenResponse(push: Self.addForm())
+        case Self.toggleActive:
             guard services.indices.contains(list.state.selected) else { return .done }
             let service = services[list.state.selected]
-            return ScreenResponse(effects: [ask(.setServiceActive(id: service.id, active: !service.active), context: context)])
+            return ScreenResponse(effects: [task(SetActive(serviceID: service.id, active: !service.active))])
         default:
             return .notHandled
         }
     }
 
-    public mutating func receive(_ reply: StoreReply, context: ScreenContext) -> ScreenResponse {
-        switch reply {
-        case .services(let loaded):
-            services = loaded
-            keepSelection(rowCount: loaded.count, context: context)
-            return .done
-        default:
-            return savedOrFailed(reply, context: context) ?? .done
-        }
+    /// The form adding a service. Its save still goes through the store request of the form
+    /// screen (`RecordFormScreen` takes a request, not yet a task).
+    static func addForm() -> RecordFormScreen {
+        RecordFormScreen(
+            id: "add-service", title: "Add a service", intro: "A home, a homecare branch or a supported living service.",
+            fields: [
+                FormField(label: "Name", validator: FieldChecks.required("the service's name")),
+                FormField(label: "Kind", field: TextField(value: "residential"),
+                          hint: "residential, nursing, domiciliary, supported living", validator: FieldChecks.serviceKind),
+                FormField(label: "Registered manager", hint: "Optional"),
+            ],
+            makeRequest: { values in
+                .addService(name: values[0], kind: Service.Kind(name: values[1]) ?? .residential,
+                            registeredManager: values[2].isEmpty ? nil : values[2])
+            })
+    }
+
+    public func render(into buffer: inout Buffer, area: Rect, context: ScreenContext) {
+        var pane = list
+        pane.emptyMessage = AdminText.empty("No services yet.", add: Self.add, "to add one", screen: self, context: context)
+        pane.render(into: &buffer, area: area, source: rows, theme: context.theme)
     }
 }

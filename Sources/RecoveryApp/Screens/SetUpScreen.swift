@@ -1,3 +1,4 @@
+import Foundation
 import RecoveryModel
 import RecoveryServices
 import TUI
@@ -5,24 +6,77 @@ import TUI
 /// First run: the provider, its first service and the first administrator with a PIN.
 public struct SetUpScreen: Screen {
     public static let screenID = "set-up"
-    public let id = SetUpScreen.screenID
     public let title = "Welcome to RecoveryDesk: set up this store"
-    public var scopes: [KeyScope] { [.screen(id), .form] }
+    public var scopes: [KeyScope] { [.screen(Self.screenID), .form] }
     public var isTyping: Bool { true }
     public var hasUnsavedInput: Bool { form.hasUnsavedInput }
     public private(set) var form: Form
+    /// True while the set-up is being saved (a second save waits for it).
+    public private(set) var saving = false
+
+    enum Field {
+        static let provider: FieldName = "provider"
+        static let service: FieldName = "service"
+        static let kind: FieldName = "kind"
+        static let name: FieldName = "name"
+        static let pin: FieldName = "pin"
+        static let pinAgain: FieldName = "pin-again"
+    }
 
     public init() {
         form = Form(fields: [
-            FormField(label: "Provider name", hint: "The organisation", validator: FieldChecks.required("the provider's name")),
-            FormField(label: "First service", hint: "A home or branch", validator: FieldChecks.required("a service name")),
-            FormField(label: "Kind of service", field: TextField(value: "residential"),
-                      hint: "residential, nursing, domiciliary, supported living", validator: FieldChecks.serviceKind),
-            FormField(label: "Your name", hint: "You become the administrator", validator: FieldChecks.required("your name")),
-            FormField(label: "Your PIN", field: TextField(masked: true), hint: "At least 4 digits",
+            FormField(Field.provider, label: "Provider name", hint: "The organisation",
+                      validator: FieldChecks.required("the provider's name")),
+            FormField(Field.service, label: "First service", hint: "A home or branch",
+                      validator: FieldChecks.required("a service name")),
+            .pick(Field.kind, label: "Kind of service", choices: Service.Kind.allCases.map { Choice($0.title) }),
+            FormField(Field.name, label: "Your name", hint: "You become the administrator",
+                      validator: FieldChecks.required("your name")),
+            FormField(Field.pin, label: "Your PIN", field: TextField(masked: true), hint: "At least 4 digits",
                       validator: FieldChecks.pin(optional: false)),
-            FormField(label: "PIN again", field: TextField(masked: true), validator: FieldChecks.pin(optional: false)),
+            FormField(Field.pinAgain, label: "PIN again", field: TextField(masked: true),
+                      validator: FieldChecks.pin(optional: false)),
         ], labelWidth: 22, fieldWidth: 24)
+    }
+
+    /// The set-up the form describes (meaningful once every field validates).
+    var request: SetUpRequest {
+        let kindTitle = form[Field.kind]
+        return SetUpRequest(providerName: form[Field.provider].trimmed, serviceName: form[Field.service].trimmed,
+                            serviceKind: Service.Kind.allCases.first { $0.title == kindTitle } ?? .residential,
+                            administratorName: form[Field.name].trimmed, pin: form[Field.pin])
+    }
+
+    // MARK: Tasks
+
+    /// Sets the store up; the administrator is then signed in.
+    struct SetUp: ScreenTask, CustomStringConvertible {
+        var request: SetUpRequest
+        var changesStore: Bool { true }
+
+        /// Never the PIN (task descriptions reach the log).
+        var description: String { "SetUp(provider: \(request.providerName))" }
+
+        func run(_ services: RecoveryServices, as actor: Actor?, at now: Date) throws(StoreError) -> SetUpDone {
+            let (administrator, provider) = try services.setUp(request, at: now)
+            return SetUpDone(administrator: administrator, provider: provider)
+        }
+
+        func apply(_ done: SetUpDone, to screen: inout SetUpScreen, context: ScreenContext) -> ScreenResponse {
+            screen.saving = false
+            return ScreenResponse(signedIn: done.administrator, provider: done.provider)
+        }
+
+        func refused(_ error: StoreError, screen: inout SetUpScreen, context: ScreenContext) -> ScreenResponse {
+            screen.saving = false
+            return .message(.error("Not set up: \(error.description)"))
+        }
+    }
+
+    /// The administrator and provider a set-up made.
+    struct SetUpDone: Sendable {
+        var administrator: StaffMember
+        var provider: Provider?
     }
 
     public mutating func perform(_ command: CommandID, context: ScreenContext) -> ScreenResponse {
@@ -30,13 +84,13 @@ public struct SetUpScreen: Screen {
         case .handled: return FormCommands.status(form)
         case .notHandled: return .notHandled
         case .save:
+            guard !saving else { return .message(.info("Saving…; wait for it.")) }
             if let refusal = FormCommands.refusal(&form) { return refusal }
-            let values = form.values.map(\.trimmed)
-            if let problem = FieldChecks.pinsMatch(4, 5)(values) { return .message(.error("Not saved: \(problem)")) }
-            let request = SetUpRequest(providerName: values[0], serviceName: values[1],
-                                       serviceKind: Service.Kind(name: values[2]) ?? .residential,
-                                       administratorName: values[3], pin: values[4])
-            return ScreenResponse(effects: [ask(.setUp(request), context: context)])
+            guard form[Field.pin] == form[Field.pinAgain] else {
+                return .message(.error("Not saved: the two PINs are not the same; type them again"))
+            }
+            saving = true
+            return ScreenResponse(effects: [task(SetUp(request: request))])
         }
     }
 
@@ -45,18 +99,26 @@ public struct SetUpScreen: Screen {
         return .done
     }
 
-    public mutating func receive(_ reply: StoreReply, context: ScreenContext) -> ScreenResponse {
-        if case .failed(let message) = reply { return .message(.error("Not set up: \(message)")) }
-        return .done
+    public var keyHints: [Hint]? {
+        [.key(AppCommand.nextField, "next field"), .key(AppCommand.save, "save"), .key(AppCommand.quit, "quit")]
     }
 
     public func render(into buffer: inout Buffer, area: Rect, context: ScreenContext) {
-        let intro = "This store is new. Name your organisation and its first service, and set yourself up as the administrator; you can add more services and staff afterwards (F9 Admin)."
-        for (offset, line) in TextWrap.lines(intro, width: max(1, area.width - 4)).prefix(2).enumerated() {
-            buffer.write("  " + line, in: area.row(1 + offset), style: context.theme[.normal])
-        }
+        var rows = RowCursor(area)
+        let keys = rows.bottom()
+        rows.skip()
+        let admin = AdminText.keyName(AppCommand.admin, screen: self, context: context).map { " (\($0) Admin)" } ?? ""
+        rows.text("This store is new. Name your organisation and its first service, and set yourself up as the administrator; you can add more services and staff afterwards\(admin).",
+                  into: &buffer, style: context.theme[.normal], indent: 2, maxLines: 2)
         form.render(in: area.inset(top: 4, left: 2, bottom: 2, right: 1), into: &buffer, theme: context.theme)
-        buffer.write("  Tab: next field. Ctrl-S, or Enter on the last field: save. F10: quit.",
-                     in: area.row(-1), style: context.theme[.muted])
+        let name = { (command: CommandID) in AdminText.keyName(command, screen: self, context: context) }
+        var words: [String] = []
+        if let next = name(AppCommand.nextField) { words.append("\(next): next field.") }
+        if let save = name(AppCommand.save) {
+            let submit = name(AppCommand.submit).map { ", or \($0) on the last field" } ?? ""
+            words.append("\(save)\(submit): save.")
+        }
+        if let quit = name(AppCommand.quit) { words.append("\(quit): quit.") }
+        buffer.write("  " + words.joined(separator: " "), in: keys, style: context.theme[.muted])
     }
 }

@@ -1,3 +1,4 @@
+import Foundation
 import RecoveryModel
 import RecoveryServices
 import TUI
@@ -6,7 +7,6 @@ import TUI
 /// deactivate them, or set a new PIN. Records of people who leave are kept.
 public struct StaffScreen: ListScreen {
     public static let screenID = "staff"
-    public let id = StaffScreen.screenID
     public let title = "Staff and users"
     public var list = ListPane(columns: [
         TableColumn(title: "Name", width: .flexible(minimum: 16)),
@@ -14,9 +14,9 @@ public struct StaffScreen: ListScreen {
         TableColumn(title: "Services", width: .fixed(18)),
         TableColumn(title: "Signs in", width: .fixed(8)),
         TableColumn(title: "Status", width: .fixed(8)),
-    ], emptyMessage: "No staff yet. Press a to add someone.")
-    private var people: [StaffMember] = []
-    private var services: [Service] = []
+    ], emptyMessage: "No staff yet.")
+    public private(set) var people: [StaffMember] = []
+    public private(set) var services: [Service] = []
 
     public init() {}
 
@@ -28,12 +28,61 @@ public struct StaffScreen: ListScreen {
         }, roles: Self.dimmed(unless: people.map(\.active)))
     }
 
-    public func appear(context: ScreenContext) -> [AppEffect] { [ask(.loadStaff, context: context)] }
+    // MARK: Commands
+
+    public static let add: CommandID = "staff.add"
+    public static let toggleActive: CommandID = "staff.toggle-active"
+    public static let resetPIN: CommandID = "staff.reset-pin"
+
+    public static let commands = [
+        binding(add, keys: [.character("a")], label: "Add", help: "Add a new one", inKeyBar: true),
+        binding(toggleActive, keys: [.character("d")], label: "Deactivate",
+                help: "Deactivate the selected person (records are kept)", inKeyBar: true),
+        binding(resetPIN, keys: [.character("p")], label: "Reset PIN",
+                help: "Set a new PIN for the selected person", inKeyBar: true),
+    ]
+
+    public var keyHints: [Hint]? {
+        [.key(Self.add, "add"), .key(Self.toggleActive, "deactivate"), .key(Self.resetPIN, "new PIN"),
+         .key(AppCommand.search, "search"), .key(AppCommand.back)]
+    }
+
+    // MARK: Tasks
+
+    /// Everyone (leavers too) with every service, to name their services.
+    struct LoadStaff: ScreenTask {
+        func run(_ services: RecoveryServices, as actor: Actor?, at now: Date) throws(StoreError) -> StaffList {
+            try services.staffList()
+        }
+
+        func apply(_ loaded: StaffList, to screen: inout StaffScreen, context: ScreenContext) -> ScreenResponse {
+            screen.people = loaded.staff
+            screen.services = loaded.services
+            screen.keepSelection(rowCount: loaded.staff.count, context: context)
+            return .done
+        }
+    }
+
+    /// Deactivates someone who has left: they can no longer sign in; their records stay.
+    struct Deactivate: ScreenTask {
+        var staffID: Int64
+        var changesStore: Bool { true }
+
+        func run(_ services: RecoveryServices, as actor: Actor?, at now: Date) throws(StoreError) {
+            try services.store.deactivateStaff(staffID, by: try services.signedIn(actor), at: now)
+        }
+
+        func apply(_ output: Void, to screen: inout StaffScreen, context: ScreenContext) -> ScreenResponse {
+            screen.saved("Deactivated: they can no longer sign in, and their records are kept.", context: context)
+        }
+    }
+
+    public func appear(context: ScreenContext) -> [AppEffect] { [task(LoadStaff())] }
 
     public mutating func perform(_ command: CommandID, context: ScreenContext) -> ScreenResponse {
         if moveInList(command, context: context) { return .done }
-        switch command.rawValue {
-        case "staff.add":
+        switch command {
+        case Self.add:
             let services = self.services.filter(\.active)
             let serviceNames = services.map(\.name)
             return ScreenResponse(push: RecordFormScreen(
@@ -66,11 +115,11 @@ public struct StaffScreen: ListScreen {
                     return .addStaff(name: values[0], role: Role(name: values[1]) ?? .careWorker, serviceIDs: ids,
                                      pin: values[3].isEmpty ? nil : values[3])
                 }))
-        case "staff.toggle-active":
+        case Self.toggleActive:
             guard let person = selected else { return .done }
             guard person.active else { return .message(.info("\(person.name) has already left; their records are kept.")) }
-            return ScreenResponse(effects: [ask(.deactivateStaff(id: person.id), context: context)])
-        case "staff.reset-pin":
+            return ScreenResponse(effects: [task(Deactivate(staffID: person.id))])
+        case Self.resetPIN:
             guard let person = selected else { return .done }
             return ScreenResponse(push: RecordFormScreen(
                 id: "reset-pin", title: "New PIN for \(person.name)",
@@ -90,15 +139,9 @@ public struct StaffScreen: ListScreen {
         people.indices.contains(list.state.selected) ? people[list.state.selected] : nil
     }
 
-    public mutating func receive(_ reply: StoreReply, context: ScreenContext) -> ScreenResponse {
-        switch reply {
-        case .staff(let loaded, let services):
-            people = loaded
-            self.services = services
-            keepSelection(rowCount: loaded.count, context: context)
-            return .done
-        default:
-            return savedOrFailed(reply, context: context) ?? .done
-        }
+    public func render(into buffer: inout Buffer, area: Rect, context: ScreenContext) {
+        var pane = list
+        pane.emptyMessage = AdminText.empty("No staff yet.", add: Self.add, "to add someone", screen: self, context: context)
+        pane.render(into: &buffer, area: area, source: rows, theme: context.theme)
     }
 }

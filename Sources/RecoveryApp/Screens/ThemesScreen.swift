@@ -5,7 +5,6 @@ import TUI
 /// this session; Preferences keeps it for next time.
 public struct ThemesScreen: ListScreen {
     public static let screenID = "themes"
-    public let id = ThemesScreen.screenID
     public let title = "Themes"
     private let names: [String]
     public var list = ListPane(columns: [
@@ -27,6 +26,8 @@ public struct ThemesScreen: ListScreen {
     }
     public var rows: TableRows { rows(inUse: "") }
 
+    public var keyHints: [Hint]? { [.key(AppCommand.open, "try it"), .key(AppCommand.search, "search"), .key(AppCommand.back)] }
+
     public mutating func perform(_ command: CommandID, context: ScreenContext) -> ScreenResponse {
         if moveInList(command, context: context) { return .done }
         guard command == AppCommand.open, names.indices.contains(list.state.selected) else { return .notHandled }
@@ -35,7 +36,7 @@ public struct ThemesScreen: ListScreen {
 
     public func render(into buffer: inout Buffer, area: Rect, context: ScreenContext) {
         list.render(into: &buffer, area: area, source: rows(inUse: context.theme.name), theme: context.theme)
-        buffer.write(" Enter tries a theme now. To keep it for next time, choose it in Preferences.",
-                     in: area.row(-1), style: context.theme[.muted])
+        let open = AdminText.keyName(AppCommand.open, screen: self, context: context).map { "\($0) tries a theme now. " } ?? ""
+        buffer.write(" \(open)To keep it for next time, choose it in Preferences.", in: area.row(-1), style: context.theme[.muted])
     }
 }

@@ -1,13 +1,13 @@
+import Foundation
 import RecoveryModel
 import RecoveryServices
 import TUI
 
 /// Admin › Indicator thresholds: when each early-warning indicator turns amber and red for this
-/// provider. Everyone can look; administrators change one (`e`) or put back the standard ones
-/// (`r`); the store refuses anyone else.
+/// provider. Everyone can look; administrators change one (`change`) or put back the standard
+/// ones (`reset`); the store refuses anyone else.
 public struct ThresholdsScreen: ListScreen {
     public static let screenID = "thresholds"
-    public let id = ThresholdsScreen.screenID
     public let title = "Indicator thresholds"
     public var list = ListPane(columns: [
         TableColumn(title: "Indicator", width: .flexible(minimum: 24)),
@@ -15,7 +15,7 @@ public struct ThresholdsScreen: ListScreen {
         TableColumn(title: "Red from", width: .fixed(9)),
         TableColumn(title: "Set by", width: .fixed(9)),
     ], emptyMessage: "Loading…")
-    private var thresholds: IndicatorThresholds?
+    public private(set) var thresholds: IndicatorThresholds?
 
     public init() {}
 
@@ -28,7 +28,55 @@ public struct ThresholdsScreen: ListScreen {
         })
     }
 
-    public func appear(context: ScreenContext) -> [AppEffect] { [ask(.loadIndicatorThresholds, context: context)] }
+    // MARK: Commands
+
+    public static let change: CommandID = "thresholds.change"
+    public static let reset: CommandID = "thresholds.reset"
+
+    public static let commands = [
+        binding(change, keys: [.character("e")], label: "Change",
+                help: "Change when the selected indicator turns amber and red (administrators)", inKeyBar: true),
+        binding(reset, keys: [.character("r")], label: "Standard",
+                help: "Put back the standard thresholds of the selected indicator (administrators)", inKeyBar: true),
+    ]
+
+    public var keyHints: [Hint]? {
+        [.key(Self.change, "change"), .key(Self.reset, "put back the standard"), .key(AppCommand.search, "search"),
+         .key(AppCommand.back)]
+    }
+
+    // MARK: Tasks
+
+    /// The provider's thresholds.
+    struct LoadThresholds: ScreenTask {
+        func run(_ services: RecoveryServices, as actor: Actor?, at now: Date) throws(StoreError) -> IndicatorThresholds {
+            try services.store.indicatorThresholds()
+        }
+
+        func apply(_ loaded: IndicatorThresholds, to screen: inout ThresholdsScreen, context: ScreenContext) -> ScreenResponse {
+            screen.thresholds = loaded
+            screen.keepSelection(rowCount: IndicatorID.allCases.count, context: context)
+            return .done
+        }
+    }
+
+    /// Puts back the standard thresholds of one indicator (administrators); the reply holds the
+    /// thresholds now in force, so nothing is read again.
+    struct ResetThreshold: ScreenTask {
+        var id: IndicatorID
+        var changesStore: Bool { true }
+
+        func run(_ services: RecoveryServices, as actor: Actor?, at now: Date) throws(StoreError) -> IndicatorThresholds {
+            try services.setIndicatorThreshold(id, to: nil, as: actor, at: now)
+        }
+
+        func apply(_ loaded: IndicatorThresholds, to screen: inout ThresholdsScreen, context: ScreenContext) -> ScreenResponse {
+            screen.thresholds = loaded
+            return .message(.ok("\(id.definition.name): \(loaded[id].describe(unit: id.definition.unit))."))
+        }
+    }
+
+    public func appear(context: ScreenContext) -> [AppEffect] { [task(LoadThresholds())] }
 
     var selected: IndicatorID? {
         IndicatorID.allCases.indices.contains(list.state.selected) ? IndicatorID.allCases[list.state.selected] : nil
@@ -36,55 +84,53 @@ public struct ThresholdsScreen: ListScreen {
 
     public mutating func perform(_ command: CommandID, context: ScreenContext) -> ScreenResponse {
         if moveInList(command, context: context) { return .done }
-        guard let id = selected, let thresholds else { return command.rawValue.hasPrefix("thresholds.") ? .done : .notHandled }
-        switch command.rawValue {
-        case "thresholds.change":
-            let unit = id.definition.unit
-            var form = RecordFormScreen(
-                id: "change-threshold", title: "Thresholds: \(id.definition.name)",
-                intro: "\(id.definition.measures) At or above the amber figure it shows amber; at or above the red one, red.",
-                fields: [
-                    FormField(label: "Amber from", hint: unit == .percent ? "A percentage" : "A number",
-                              validator: FieldChecks.threshold),
-                    FormField(label: "Red from", validator: FieldChecks.threshold),
-                ],
-                crossCheck: { values in
-                    guard let amber = Double(values[0]), let red = Double(values[1]) else { return nil }
-                    return IndicatorThresholds.problems(IndicatorThreshold(amber: amber, red: red)).first.map {
-                        $0.prefix(1).lowercased() + $0.dropFirst().dropLast()
-                    }
-                },
-                makeRequest: { values in
-                    .setIndicatorThreshold(id: id, threshold: IndicatorThreshold(amber: Double(values[0]) ?? 0, red: Double(values[1]) ?? 0))
-                })
-            form.prefill(0, with: IndicatorFormat.number(thresholds[id].amber, unit: .count))
-            form.prefill(1, with: IndicatorFormat.number(thresholds[id].red, unit: .count))
-            return ScreenResponse(push: form)
-        case "thresholds.reset":
-            return ScreenResponse(effects: [ask(.setIndicatorThreshold(id: id, threshold: nil), context: context)])
+        switch command {
+        case Self.change:
+            guard let id = selected, let thresholds else { return .done }
+            return ScreenResponse(push: Self.changeForm(id, current: thresholds[id]))
+        case Self.reset:
+            guard let id = selected, thresholds != nil else { return .done }
+            return ScreenResponse(effects: [task(ResetThreshold(id: id))])
         default:
             return .notHandled
         }
     }
 
-    public mutating func receive(_ reply: StoreReply, context: ScreenContext) -> ScreenResponse {
-        switch reply {
-        case .indicatorThresholds(let loaded):
-            thresholds = loaded
-            keepSelection(rowCount: IndicatorID.allCases.count, context: context)
-            return .done
-        default:
-            return savedOrFailed(reply, context: context) ?? .done
-        }
+    /// The form changing one indicator's thresholds. Its save still goes through the store
+    /// request of the form screen (`RecordFormScreen` takes a request, not yet a task).
+    static func changeForm(_ id: IndicatorID, current: IndicatorThreshold) -> RecordFormScreen {
+        let unit = id.definition.unit
+        var form = RecordFormScreen(
+            id: "change-threshold", title: "Thresholds: \(id.definition.name)",
+            intro: "\(id.definition.measures) At or above the amber figure it shows amber; at or above the red one, red.",
+            fields: [
+                FormField(label: "Amber from", hint: unit == .percent ? "A percentage" : "A number",
+                          validator: FieldChecks.threshold),
+                FormField(label: "Red from", validator: FieldChecks.threshold),
+            ],
+            crossCheck: { values in
+                guard let amber = Double(values[0]), let red = Double(values[1]) else { return nil }
+                return IndicatorThresholds.problems(IndicatorThreshold(amber: amber, red: red)).first.map {
+                    $0.prefix(1).lowercased() + $0.dropFirst().dropLast()
+                }
+            },
+            makeRequest: { values in
+                .setIndicatorThreshold(id: id, threshold: IndicatorThreshold(amber: Double(values[0]) ?? 0, red: Double(values[1]) ?? 0))
+            })
+        form.prefill(0, with: IndicatorFormat.number(current.amber, unit: .count))
+        form.prefill(1, with: IndicatorFormat.number(current.red, unit: .count))
+        return form
     }
 
     public func render(into buffer: inout Buffer, area: Rect, context: ScreenContext) {
-        list.render(into: &buffer, area: Rect(x: area.x, y: area.y, width: area.width, height: max(0, area.height - 2)),
-                    source: rows, theme: context.theme)
+        var rows = RowCursor(area)
+        let note = rows.bottom()
+        let measures = rows.bottom()
+        list.render(into: &buffer, area: rows.rest(), source: self.rows, theme: context.theme)
         if let id = selected {
-            buffer.write(" \(id.definition.measures)", in: area.row(-2), style: context.theme[.muted])
+            buffer.write(" \(id.definition.measures)", in: measures, style: context.theme[.muted])
         }
         buffer.write(" Higher is worse for every indicator. Only administrators can change them.",
-                     in: area.row(-1), style: context.theme[.muted])
+                     in: note, style: context.theme[.muted])
     }
 }

@@ -3,7 +3,7 @@ import TUI
 /// The built-in key table. It is the single source for dispatch, the key bar, the hint line and
 /// the help screen; a user's `keys:` overrides are applied on top of it.
 public enum DefaultKeymap {
-    public static let keymap = Keymap(globalBindings + listBindings + recordListBindings + planBindings + evidenceBindings + formBindings
+    public static let keymap = Keymap(globalBindings + listBindings + planBindings + evidenceBindings + formBindings
                                      + dialogBindings + ScreenCatalogue.bindings)
 
     static let globalBindings: [KeyBinding] = [
@@ -55,27 +55,6 @@ public enum DefaultKeymap {
                    label: "First", help: "Go to the first row"),
         KeyBinding(AppCommand.last, keys: [.end], scope: .list,
                    label: "Last", help: "Go to the last row"),
-    ]
-
-    /// Keys of the administration lists (services, staff, MAR codes).
-    static let recordListBindings: [KeyBinding] = ["services", "staff", "mar-codes"].flatMap { screen in
-        [
-            KeyBinding(CommandID(rawValue: "\(screen).add"), keys: [.character("a")], scope: .screen(screen),
-                       label: "Add", help: "Add a new one", inKeyBar: true),
-            KeyBinding(CommandID(rawValue: "\(screen).toggle-active"), keys: [.character("d")], scope: .screen(screen),
-                       label: screen == "staff" ? "Deactivate" : "Retire/restore",
-                       help: screen == "staff" ? "Deactivate the selected person (records are kept)"
-                           : "Retire the selected row, or bring it back (nothing is deleted)", inKeyBar: true),
-        ]
-    } + [
-        KeyBinding("staff.reset-pin", keys: [.character("p")], scope: .screen("staff"),
-                   label: "Reset PIN", help: "Set a new PIN for the selected person", inKeyBar: true),
-        KeyBinding("reference-data.pin-length", keys: [.character("l")], scope: .screen("reference-data"),
-                   label: "PIN length", help: "Set the shortest PIN allowed (administrators)", inKeyBar: true),
-        KeyBinding("thresholds.change", keys: [.character("e")], scope: .screen("thresholds"),
-                   label: "Change", help: "Change when the selected indicator turns amber and red (administrators)", inKeyBar: true),
-        KeyBinding("thresholds.reset", keys: [.character("r")], scope: .screen("thresholds"),
-                   label: "Standard", help: "Put back the standard thresholds of the selected indicator (administrators)", inKeyBar: true),
     ]
 
     /// Keys of the recovery plan screens.
