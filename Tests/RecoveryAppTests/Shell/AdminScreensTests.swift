@@ -67,7 +67,7 @@ import TUI
 
         /// Opens an entry of the administration menu (by its row).
         func openAdmin(row: Int) -> [AppEffect] {
-            finish(keys(.function(9)))
+            finish(keys(.function(9), .home))
             for _ in 0..<row { keys(.down) }
             return keys(.enter)
         }
@@ -191,7 +191,10 @@ import TUI
         app.text("Brookfield Care")
         app.keys(.tab)
         app.text("Oak House")
-        app.keys(.tab, .down, .tab)
+        app.keys(.tab)
+        #expect(app.screen.contains("Residential home"))
+        app.keys(.right)
+        app.keys(.tab)
         app.text("Amara Okafor")
         app.keys(.tab)
         app.text("2468")
