@@ -455,5 +455,5 @@ public struct OpenPickList: Hashable, Sendable {
     }
 
     /// The hint for the status line while a list is open.
-    public static let hint = "Up and Down or letters to move, Enter to choose, Esc to leave it as it was"
+    public static let hint = "Up, Down or letters move; Enter chooses; Esc leaves it unchanged"
 }
