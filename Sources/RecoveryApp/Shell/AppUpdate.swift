@@ -72,6 +72,9 @@ extension AppState {
             return answerDialog(keymap.command(for: key, scopes: [.dialog]))
         }
         if search.isOpen { return handleSearchPrompt(key) }
+        if current.claims(key) {
+            return withTop { screen, context in screen.type(key, context: context) }
+        }
         let typing = current.isTyping
         guard let command = keymap.command(for: key, scopes: activeScopes, typing: typing) else {
             if typing && key.isPrintable {
