@@ -349,7 +349,7 @@ public struct Form: Sendable {
 
     /// Draws each field on its own row: the label, the field, then the error (in the `error`
     /// role, after "!"), or for the focused pick list its choices (or "(2 of 12) Space: all
-    /// choices" when they do not fit), or the hint (muted), cut to the room left. A pick list
+    /// choices", shorter when the room is narrow, when they do not fit), or the hint (muted), cut to the room left. A pick list
     /// shows "‹ choice ›". Fields that do not fit are left out. An open list is drawn last,
     /// over the fields.
     public func render(in rect: Rect, into buffer: inout Buffer, theme: Theme, focused: Bool = true) {
@@ -387,7 +387,9 @@ public struct Form: Sendable {
                 if choicesFitBeside(index) && TextWidth.of(inline) <= messageWidth {
                     message = (inline, .normal)
                 } else if let chosen = entry.selectedIndex {
-                    message = ("(\(chosen + 1) of \(entry.options.count)) Space: all choices", .muted)
+                    let (at, of) = (chosen + 1, entry.options.count)
+                    let texts = ["(\(at) of \(of)) Space: all choices", "(\(at) of \(of)) Space: list", "\(at)/\(of) Space: list"]
+                    message = (texts.first { TextWidth.of($0) <= messageWidth } ?? "(\(at) of \(of))", .muted)
                 }
             } else if let hint = entry.hint {
                 message = (hint, .muted)
@@ -455,5 +457,5 @@ public struct OpenPickList: Hashable, Sendable {
     }
 
     /// The hint for the status line while a list is open.
-    public static let hint = "Up and Down or letters to move, Enter to choose, Esc to leave it as it was"
+    public static let hint = "Up, Down or letters move; Enter chooses; Esc leaves it unchanged"
 }
