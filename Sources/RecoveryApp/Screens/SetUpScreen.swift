@@ -94,6 +94,9 @@ public struct SetUpScreen: Screen {
         }
     }
 
+    /// The kind's pick list takes its own keys (arrows, letters) before the keymap.
+    public func claims(_ key: Key) -> Bool { form.claims(key) }
+
     public mutating func type(_ key: Key, context: ScreenContext) -> ScreenResponse {
         _ = form.handle(key)
         return .done

@@ -150,8 +150,6 @@ extension AppState {
 
     /// A reply to a request of the central enum (being replaced by typed tasks).
     private mutating func receive(_ reply: StoreReply, for screenID: String) -> [AppEffect] {
-        // A write by a form still on this route: the screens beneath read again when shown.
-        if case .saved = reply { storeVersion += 1 }
         switch reply {
         case .signIn(.signedIn(let member)):
             return signIn(member)
