@@ -32,7 +32,7 @@ public struct HelpScreen: ListScreen {
         }
         guard let last = keys.last else { return "" }
         let list = keys.count == 1 ? last : keys.dropLast().joined(separator: ", ") + " or " + last
-        return "\(list) closes help. The list above shows every key of this screen and of everywhere."
+        return "\(list) closes help."
     }
 
     private static func whereName(_ scope: KeyScope, screenTitle: String) -> String {

@@ -111,7 +111,7 @@ public struct SetUpScreen: Screen {
         let keys = rows.bottom()
         rows.skip()
         let admin = AdminText.keyName(AppCommand.admin, screen: self, context: context).map { " (\($0) Admin)" } ?? ""
-        rows.text("This store is new. Name your organisation and its first service, and set yourself up as the administrator; you can add more services and staff afterwards\(admin).",
+        rows.text("This store is new: name your organisation and its first service, and set yourself up as administrator. Add more services and staff later\(admin).",
                   into: &buffer, style: context.theme[.normal], indent: 2, maxLines: 2)
         form.render(in: area.inset(top: 4, left: 2, bottom: 2, right: 1), into: &buffer, theme: context.theme)
         let name = { (command: CommandID) in AdminText.keyName(command, screen: self, context: context) }

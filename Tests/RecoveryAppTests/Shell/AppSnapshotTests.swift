@@ -1,5 +1,5 @@
 import Foundation
-import RecoveryApp
+@testable import RecoveryApp
 import RecoveryModel
 import TestSupport
 import Testing
@@ -88,10 +88,11 @@ import TUI
             StaffMember(id: 3, name: "Zoë Brontë", role: .teamLeader, canSignIn: true),
             StaffMember(id: 4, name: "王小明", role: .fieldSupervisor, canSignIn: true),
         ]
-        _ = state.update(.storeReplied(.signInList(people), to: "sign-in"))
+        _ = state.update(.taskFinished(SignInScreen.LoadSignInList().answer(people, generation: state.currentGeneration)))
         check(state, "sign-in-list-\(size)")
         _ = Support.press([.character("z"), .character("o"), .enter, .character("1"), .enter], on: &state)
-        _ = state.update(.storeReplied(.signIn(.wrongPIN(attemptsLeft: 4)), to: "sign-in"))
+        _ = state.update(.taskFinished(SignInScreen.SignIn(staffID: 3, pin: "1")
+            .answer(.wrongPIN(attemptsLeft: 4), generation: state.currentGeneration)))
         check(state, "sign-in-wrong-pin-\(size)")
     }
 

@@ -1,5 +1,5 @@
 import Foundation
-import RecoveryApp
+@testable import RecoveryApp
 import RecoveryModel
 import TestSupport
 import Testing
@@ -89,13 +89,14 @@ import TUI
                              size: Size(width: 80, height: 24), now: Support.fixedNow, start: .signIn(Support.provider))
         state.session.idleLockMinutes = 240
         _ = state.update(.storeChecked(newestRecord: Self.newest))
-        _ = state.update(.storeReplied(.signInList(Self.people), to: "sign-in"))
+        _ = state.update(.taskFinished(SignInScreen.LoadSignInList().answer(Self.people, generation: state.currentGeneration)))
         check(state, "sign-in-clock-behind-80x24")
         let lines = AppView.render(state).text.split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }
         #expect(lines.joined(separator: " ").contains(
             "! Clock behind: this computer says 21/11/2026 09:30 but records go up to 21/11/2026 11:30. New entries would be stamped too early; ask for the computer's clock to be put right."))
 
-        _ = state.update(.storeReplied(.signIn(.signedIn(Self.people[1])), to: "sign-in"))
+        _ = state.update(.taskFinished(SignInScreen.SignIn(staffID: 2, pin: "1234")
+            .answer(.signedIn(Self.people[1]), generation: state.currentGeneration)))
         check(state, "signed-in-clock-behind-80x24")
         #expect(state.status?.kind == .warning)
         #expect(state.status?.text.hasPrefix("Signed in as Dana Patel, deputy manager. Clock behind:") == true)
