@@ -50,6 +50,24 @@ extension RecoveryServices {
         return try store.indicatorThresholds()
     }
 
+    /// Retires a service or brings it back (administrators), and returns every service after.
+    public func setServiceActive(_ id: Int64, active: Bool, as actor: Actor?, at now: Date) throws(StoreError) -> [Service] {
+        try store.setServiceActive(id, active: active, by: try signedIn(actor), at: now)
+        return try store.services(includingInactive: true)
+    }
+
+    /// Deactivates someone who has left (administrators), and returns the staff list after.
+    public func deactivateStaff(_ id: Int64, as actor: Actor?, at now: Date) throws(StoreError) -> StaffList {
+        try store.deactivateStaff(id, by: try signedIn(actor), at: now)
+        return try staffList()
+    }
+
+    /// Retires a MAR chart code or brings it back (administrators), and returns every code after.
+    public func setMARCodeActive(_ id: Int64, active: Bool, as actor: Actor?, at now: Date) throws(StoreError) -> [MARCode] {
+        try store.setMARCodeActive(id, active: active, by: try signedIn(actor), at: now)
+        return try store.marCodes(includingRetired: true)
+    }
+
     /// Sets up a new store (provider, first service, first administrator) and returns the
     /// administrator, signed in, with the provider.
     public func setUp(_ request: SetUpRequest, at now: Date) throws(StoreError) -> (StaffMember, Provider?) {

@@ -54,19 +54,21 @@ public struct MARCodesScreen: ListScreen {
         }
     }
 
-    /// Retires a code, or brings it back into use (administrators).
+    /// Retires a code, or brings it back into use (administrators); the reply holds the codes
+    /// after, so the list and the message change together.
     struct SetActive: ScreenTask {
         var codeID: Int64
         var active: Bool
         var changesStore: Bool { true }
 
-        func run(_ services: RecoveryServices, as actor: Actor?, at now: Date) throws(StoreError) {
-            try services.store.setMARCodeActive(codeID, active: active, by: try services.signedIn(actor), at: now)
+        func run(_ services: RecoveryServices, as actor: Actor?, at now: Date) throws(StoreError) -> [MARCode] {
+            try services.setMARCodeActive(codeID, active: active, as: actor, at: now)
         }
 
-        func apply(_ output: Void, to screen: inout MARCodesScreen, context: ScreenContext) -> ScreenResponse {
-            screen.saved(active ? "MAR code brought back into use." : "MAR code retired; charts that used it keep it.",
-                         context: context)
+        func apply(_ loaded: [MARCode], to screen: inout MARCodesScreen, context: ScreenContext) -> ScreenResponse {
+            screen.codes = loaded
+            screen.keepSelection(rowCount: loaded.count, context: context)
+            return .message(.ok(active ? "MAR code brought back into use." : "MAR code retired; charts that used it keep it."))
         }
     }
 

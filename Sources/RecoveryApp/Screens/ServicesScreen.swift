@@ -53,18 +53,21 @@ public struct ServicesScreen: ListScreen {
         }
     }
 
-    /// Retires a service, or brings it back into use (administrators).
+    /// Retires a service, or brings it back into use (administrators); the reply holds the
+    /// services after, so the list and the message change together.
     struct SetActive: ScreenTask {
         var serviceID: Int64
         var active: Bool
         var changesStore: Bool { true }
 
-        func run(_ services: RecoveryServices, as actor: Actor?, at now: Date) throws(StoreError) {
-            try services.store.setServiceActive(serviceID, active: active, by: try services.signedIn(actor), at: now)
+        func run(_ services: RecoveryServices, as actor: Actor?, at now: Date) throws(StoreError) -> [Service] {
+            try services.setServiceActive(serviceID, active: active, as: actor, at: now)
         }
 
-        func apply(_ output: Void, to screen: inout ServicesScreen, context: ScreenContext) -> ScreenResponse {
-            screen.saved(active ? "Service brought back into use." : "Service retired; its records are kept.", context: context)
+        func apply(_ loaded: [Service], to screen: inout ServicesScreen, context: ScreenContext) -> ScreenResponse {
+            screen.services = loaded
+            screen.keepSelection(rowCount: loaded.count, context: context)
+            return .message(.ok(active ? "Service brought back into use." : "Service retired; its records are kept."))
         }
     }
 

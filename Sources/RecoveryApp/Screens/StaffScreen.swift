@@ -63,17 +63,21 @@ public struct StaffScreen: ListScreen {
         }
     }
 
-    /// Deactivates someone who has left: they can no longer sign in; their records stay.
+    /// Deactivates someone who has left: they can no longer sign in; their records stay. The
+    /// reply holds the staff list after, so the list and the message change together.
     struct Deactivate: ScreenTask {
         var staffID: Int64
         var changesStore: Bool { true }
 
-        func run(_ services: RecoveryServices, as actor: Actor?, at now: Date) throws(StoreError) {
-            try services.store.deactivateStaff(staffID, by: try services.signedIn(actor), at: now)
+        func run(_ services: RecoveryServices, as actor: Actor?, at now: Date) throws(StoreError) -> StaffList {
+            try services.deactivateStaff(staffID, as: actor, at: now)
         }
 
-        func apply(_ output: Void, to screen: inout StaffScreen, context: ScreenContext) -> ScreenResponse {
-            screen.saved("Deactivated: they can no longer sign in, and their records are kept.", context: context)
+        func apply(_ loaded: StaffList, to screen: inout StaffScreen, context: ScreenContext) -> ScreenResponse {
+            screen.people = loaded.staff
+            screen.services = loaded.services
+            screen.keepSelection(rowCount: loaded.staff.count, context: context)
+            return .message(.ok("Deactivated: they can no longer sign in, and their records are kept."))
         }
     }
 

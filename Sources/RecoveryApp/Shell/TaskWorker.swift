@@ -29,8 +29,9 @@ final class TaskWorker: @unchecked Sendable {
         }
     }
 
-    /// True while work is queued or running.
-    var isBusy: Bool { lock.withLock { running > 0 } }
+    /// True while work is queued or running, or finished and not yet taken (so the run loop
+    /// keeps polling rather than sleeping on a reply that came between two looks).
+    var isBusy: Bool { lock.withLock { running > 0 || !finished.isEmpty } }
 
     /// Waits until everything queued so far has finished (for tests and the bench).
     func waitUntilDone() {

@@ -280,3 +280,27 @@ import TUI
         #expect(Self.text(AppView.render(state), height: 24).contains("F11, q or F1 closes help."))
     }
 }
+
+/// Through the run loop on a real store: a service added through its form shows in the list
+/// beneath once the form closes, after the list's own writes too.
+@Suite(.serialized) struct AdminRunLoopTests {
+    @Test(arguments: [false, true]) func anAddedServiceShowsInTheListBeneath(retireFirst: Bool) throws {
+        let app = try SessionTests.Harness()
+        app.runner.runUntilIdle()
+        app.signIn("Amara", pin: "2468")
+        app.keys(.function(9))
+        app.keys(.enter)
+        #expect(app.screen.contains("Oak House"))
+        if retireFirst {
+            app.keys(.character("d"))
+            #expect(app.screen.contains("Retired"))
+            app.keys(.character("d"))
+            #expect(app.screen.contains("In use"))
+        }
+        app.keys(.character("a"))
+        app.text("Elm Court")
+        app.keys(.control("s"))
+        #expect(app.screen.contains("Service \"Elm Court\" added."))
+        #expect(app.screen.contains("Elm Court  "), "\(app.screen)")
+    }
+}
