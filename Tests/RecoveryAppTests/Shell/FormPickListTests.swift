@@ -57,7 +57,7 @@ import TUI
         let finding = form.paged.current
         #expect(form.paged.indicator == "Page 2 of 2: Finding 1 of 1")
         #expect(finding[field: "type"].choices == Self.labels(FindingType.self))
-        #expect(finding[field: "staff"].choices == ["not known", "Tom Reid", "Cal Jones (care worker)", "Cal Jones (senior carer)"])
+        #expect(finding[field: "staff"].choices == ["not known", "Tom Reid", "Cal Jones (care or support worker)", "Cal Jones (senior carer)"])
         #expect(finding[field: "escalate"].choices == ["no", "yes"])
     }
 
