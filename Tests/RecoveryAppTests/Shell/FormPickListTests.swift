@@ -313,3 +313,26 @@ extension PlanRecord {
                           createdAt: ShellTestSupport.fixedNow, createdBy: "Amara Okafor")
     }
 }
+
+/// The step-through reads its plan as a typed task and opens the step entry form.
+@Suite struct StepThroughTaskTests {
+    @Test func theStepThroughReadsItsPlanAndAKeyOpensTheStepEntry() throws {
+        var state = ShellTestSupport.state(size: Size(width: 100, height: 30))
+        let appear = state.open(StepThroughScreen(planID: 1))
+        let load = try #require(appear.tasks(StepThroughScreen.LoadPlan.self).first)
+        #expect(load.planID == 1)
+        var plan = PlanRecord.sample
+        plan.steps = plan.draft.steps.enumerated().map { index, step in
+            PlanStep(id: Int64(index + 10), definition: step.definition, firstDue: step.firstDue, entries: [])
+        }
+        _ = state.update(.taskFinished(load.answer(StepThroughPlan(plan: plan, services: [FormPickListTests.oak]),
+                                                   generation: state.currentGeneration)))
+        #expect((state.current as? StepThroughScreen)?.plan == plan)
+        _ = ShellTestSupport.press([.character(">")], on: &state)
+        #expect((state.current as? StepThroughScreen)?.index == 1)
+        _ = ShellTestSupport.press([.character("e")], on: &state)
+        let form = try #require(state.current as? RecordFormScreen)
+        #expect(form.id == "step-entry")
+        #expect(form.form.contains("note"))
+    }
+}
