@@ -29,8 +29,9 @@ final class TaskWorker: @unchecked Sendable {
         }
     }
 
-    /// True while work is queued or running.
-    var isBusy: Bool { lock.withLock { running > 0 } }
+    /// True while work is queued or running, or has finished and not been taken yet (so the
+    /// run loop never sleeps on a reply that came in just before it looked).
+    var isBusy: Bool { lock.withLock { running > 0 || !finished.isEmpty } }
 
     /// Waits until everything queued so far has finished (for tests and the bench).
     func waitUntilDone() {
