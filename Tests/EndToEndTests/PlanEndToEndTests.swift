@@ -73,8 +73,8 @@ import Testing
         for (measure, month) in [("1", "08/2026"), ("1", "09/2026"), ("1", "10/2026"), ("2", "10/2026")] {
             try session.waitFor("The five steps")
             try session.send("m")
-            try session.waitFor("Measure number")
-            try session.send("C-u")
+            try session.waitFor("Enter a result")
+            // The measure is a pick list labelled "1. …", "2. …": its number picks it.
             try session.type(measure)
             try session.send("Tab", "C-u")
             try session.type(month)
@@ -103,7 +103,8 @@ import Testing
         try session.send("r")
         let form = try session.waitFor("Record a governance review")
         #expect(form.contains("close"), "\(form)")
-        try session.send("Enter", "Enter")
+        // Who reviewed and the decision are pick lists: Tab keeps the manager and "close".
+        try session.send("Tab", "Tab")
         try session.type("Returns log and escalations looked at together")
         try session.send("Enter")
         try session.type("Asked to see October's two late charts")

@@ -1,3 +1,4 @@
+import RecoveryModel
 import TUI
 
 /// The form commands every form screen shares: moving between fields, editing keys, and
@@ -33,6 +34,29 @@ enum FormCommands {
         }
     }
 
+    /// The same for a paged form: moving on from a page's last field goes to the next page, and
+    /// Enter on the last field of the last page saves.
+    static func perform(_ command: CommandID, on paged: inout PagedForm) -> Outcome {
+        switch command {
+        case AppCommand.nextField:
+            paged.nextField()
+            return .handled
+        case AppCommand.previousField:
+            paged.previousField()
+            return .handled
+        case AppCommand.submit:
+            if paged.isAtEnd { return .save }
+            paged.nextField()
+            return .handled
+        case AppCommand.save:
+            return .save
+        default:
+            guard let key = DefaultKeymap.editingKeys[command] else { return .notHandled }
+            _ = paged.current.handle(key)
+            return .handled
+        }
+    }
+
     /// The focused field's error, for the status line after moving.
     static func status(_ form: Form) -> ScreenResponse {
         if let error = form.focusedError { return .message(.error(error)) }
@@ -46,5 +70,31 @@ enum FormCommands {
         let first = problems.first.map { "\($0.label): \($0.error ?? "")" } ?? ""
         let count = problems.count == 1 ? "1 field needs" : "\(problems.count) fields need"
         return .message(.error("Not saved: \(count) attention. \(first)"))
+    }
+
+    /// Checks every field on every page (showing the first page with a problem); nil when all
+    /// pass, else the refusal for the status line.
+    static func refusal(_ paged: inout PagedForm) -> ScreenResponse? {
+        guard !paged.validateAll() else { return nil }
+        let problems = paged.problems
+        let first = problems.first.map { "\($0.page), \($0.label): \($0.error)" } ?? ""
+        let count = problems.count == 1 ? "1 field needs" : "\(problems.count) fields need"
+        return .message(.error("Not saved: \(count) attention. \(first)"))
+    }
+
+    /// What a second Ctrl-S says while the first save is still with the store.
+    static let savingMessage = "Saving…; wait for it."
+
+    /// The reply to a save the store refused: the form stays open with everything typed.
+    static func notSaved(_ error: StoreError) -> ScreenResponse {
+        .message(.error("Not saved: \(error.description)"))
+    }
+}
+
+extension Screen {
+    /// The key that runs `command` on this screen now (the user's overrides included), for
+    /// words on screen that name a key; "?" when it has none.
+    func keyName(_ command: CommandID, context: ScreenContext) -> String {
+        context.keymap.bindings(in: scopes + [.global]).first { $0.command == command }?.keys.first?.name ?? "?"
     }
 }

@@ -30,24 +30,8 @@ enum PlanForms {
         return calendar.date(bySettingHour: hour, minute: minute, second: 0, of: day)
     }
 
-    /// Recording a step as done, skipped or a problem found.
-    /// For a problem found: the pre-filled escalation to open once the entry is saved, about
-    /// that entry, with what was typed for it carried into "What happened".
-    static func escalationAfterProblem(plan: PlanRecord, step: PlanStep, outcome: StepOutcome, services: [Service],
-                                       now: Date) -> (@Sendable (StoreReply) -> (any Screen)?)? {
-        guard outcome == .problemFound, !services.isEmpty else { return nil }
-        let links = EscalationLinks(planID: plan.id, stepID: step.id)
-        let serviceID = plan.draft.serviceID
-        return { reply in
-            guard case .stepEntrySaved(let entry, _) = reply else { return nil }
-            let due = EscalationDue.of(entry, step: step, plan: plan)
-            let what = due?.whatHappened ?? "\(entry.note) (step \(step.definition.position) of \"\(plan.draft.title)\")"
-            return EvidenceForms.escalation(services: services, serviceID: serviceID, whatHappened: what, links: links,
-                                            sources: due.map { [$0.source] } ?? [], now: now)
-        }
-    }
-
-    /// A problem found opens a pre-filled escalation once the entry is saved.
+    /// Recording a step as done, skipped or a problem found. A problem found opens a
+    /// pre-filled escalation about that entry once it is saved (when there are `services`).
     static func stepEntry(plan: PlanRecord, step: PlanStep, outcome: StepOutcome, services: [Service] = [],
                           now: Date) -> RecordFormScreen {
         let noteLabel: String
@@ -62,89 +46,163 @@ enum PlanForms {
             id: "step-entry", title: "Step \(step.definition.position): \(outcome.title.lowercased())",
             intro: step.definition.action,
             fields: [
-                FormField(label: noteLabel, hint: outcome == .done ? "Optional" : nil, validator: noteCheck),
-                FormField(label: "Evidence", field: TextField(value: step.definition.recordedIn),
+                FormField("note", label: noteLabel, hint: outcome == .done ? "Optional" : nil, validator: noteCheck),
+                FormField("evidence", label: "Evidence", field: TextField(value: step.definition.recordedIn),
                           hint: "What record, and where"),
-                FormField(label: "When it happened", field: TextField(value: stamp), hint: "dd/mm/yyyy hh:mm",
+                FormField("when", label: "When it happened", field: TextField(value: stamp), hint: "dd/mm/yyyy hh:mm",
                           validator: { moment($0, now: now) == nil ? "Write dd/mm/yyyy hh:mm, e.g. 21/11/2026 14:05" : nil }),
-            ],
-            afterSave: escalationAfterProblem(plan: plan, step: step, outcome: outcome, services: services, now: now),
-            makeRequest: { values in
-                .recordStepEntry(planID: plan.id, stepID: step.id, outcome: outcome, note: values[0], evidence: values[1],
-                                 occurredAt: moment(values[2], now: now) ?? now)
-            })
+            ]
+        ) { form throws(FormRefusal) in
+            RecordStepEntry(plan: plan, step: step, outcome: outcome, note: form.text("note"), evidence: form.text("evidence"),
+                            occurredAt: moment(form.text("when"), now: now) ?? now,
+                            escalateWith: outcome == .problemFound ? services : [])
+        }
     }
 
+    /// Records a step entry; for a problem found with services to choose from, the escalation
+    /// about it opens next, with what was typed carried into "What happened".
+    struct RecordStepEntry: RecordWrite {
+        var plan: PlanRecord
+        var step: PlanStep
+        var outcome: StepOutcome
+        var note: String
+        var evidence: String
+        var occurredAt: Date
+        var escalateWith: [Service]
+
+        func run(_ services: RecoveryServices, as actor: Actor, at now: Date) throws(StoreError) -> RecordWritten {
+            let entry = try services.store.recordStepEntry(planID: plan.id, stepID: step.id, outcome: outcome, note: note,
+                                                           evidence: evidence, occurredAt: occurredAt, by: actor, at: now)
+            let message = "Step recorded as \(entry.outcome.title.lowercased())."
+            guard entry.outcome == .problemFound, !escalateWith.isEmpty else { return RecordWritten(message) }
+            let due = EscalationDue.of(entry, step: step, plan: plan)
+            let what = due?.whatHappened ?? "\(entry.note) (step \(step.definition.position) of \"\(plan.draft.title)\")"
+            return RecordWritten(message, next: EvidenceForms.escalation(
+                services: escalateWith, serviceID: plan.draft.serviceID, whatHappened: what,
+                links: EscalationLinks(planID: plan.id, stepID: step.id), sources: due.map { [$0.source] } ?? [], now: now))
+        }
+    }
+
+    /// Entering a measure's result for a period. The measure is a pick list of the plan's measures.
     static func measurement(plan: PlanRecord, today: Date) -> RecordFormScreen {
         let measures = plan.measures
-        let names = measures.enumerated().map { "\($0.offset + 1) = \($0.element.definition.name)" }.joined(separator: "; ")
+        let labels = measures.enumerated().map { "\($0.offset + 1). \($0.element.definition.name)" }
         // Last month, as "mm/yyyy".
         let defaultPeriod = String(LondonDay(today).startOfMonth.adding(months: -1).description.dropFirst(3))
         return RecordFormScreen(
             id: "plan-measurement", title: "Enter a result",
-            intro: measures.isEmpty ? "This plan has no outcome measure." : "Measures: \(names)",
+            intro: measures.isEmpty ? "This plan has no outcome measure." : "Which measure, the period, and the figures.",
             fields: [
-                FormField(label: "Measure number", field: TextField(value: measures.isEmpty ? "" : "1"),
-                          validator: FieldChecks.whole(1...max(1, measures.count))),
-                FormField(label: "Period", field: TextField(value: defaultPeriod), hint: "mm/yyyy, or a day for a week",
+                .pick("measure", label: "Measure", choices: labels.map { Choice($0) }),
+                FormField("period", label: "Period", field: TextField(value: defaultPeriod), hint: "mm/yyyy, or a day for a week",
                           validator: { periodStart($0, period: .month) == nil ? "Write mm/yyyy or dd/mm/yyyy" : nil }),
-                FormField(label: "How many met it", hint: "Or the count of occurrences", validator: FieldChecks.whole(0...100_000)),
-                FormField(label: "Out of", hint: "How many were checked", validator: FieldChecks.whole(1...100_000)),
-                FormField(label: "Sample described", hint: "Optional: what was checked"),
-            ],
-            crossCheck: { values in
-                guard let met = Int(values[2]), let outOf = Int(values[3]) else { return nil }
-                return met > outOf ? "\"how many met it\" cannot be more than \"out of\"" : nil
-            },
-            makeRequest: { values in
-                let index = (Int(values[0]) ?? 1) - 1
-                let measure = measures[min(max(0, index), measures.count - 1)]
-                let start = periodStart(values[1], period: measure.definition.period) ?? today
-                return .recordMeasurement(measureID: measure.id, result: PeriodResult(
-                    periodStart: start, numerator: Int(values[2]) ?? 0, denominator: Int(values[3]) ?? 1,
-                    note: values[4].isEmpty ? nil : values[4]))
-            })
+                FormField("met", label: "How many met it", hint: "Or the count of occurrences",
+                          validator: FieldChecks.whole(0...100_000)),
+                FormField("out-of", label: "Out of", hint: "How many were checked", validator: FieldChecks.whole(1...100_000)),
+                FormField("sample", label: "Sample described", hint: "Optional: what was checked"),
+            ]
+        ) { form throws(FormRefusal) in
+            guard let index = form.selectedIndex(of: "measure"), measures.indices.contains(index) else {
+                throw FormRefusal("this plan has no outcome measure to enter a result for")
+            }
+            let met = Int(form.text("met")) ?? 0, outOf = Int(form.text("out-of")) ?? 1
+            if met > outOf { throw FormRefusal("\"how many met it\" cannot be more than \"out of\"", field: "met") }
+            let measure = measures[index]
+            let start = periodStart(form.text("period"), period: measure.definition.period) ?? today
+            let sample = form.text("sample")
+            return RecordMeasurement(measureID: measure.id, result: PeriodResult(
+                periodStart: start, numerator: met, denominator: outOf, note: sample.isEmpty ? nil : sample))
+        }
+    }
+
+    /// Records a period's figure for a measure.
+    struct RecordMeasurement: RecordWrite {
+        var measureID: Int64
+        var result: PeriodResult
+
+        func run(_ services: RecoveryServices, as actor: Actor, at now: Date) throws(StoreError) -> RecordWritten {
+            try services.store.recordMeasurement(measureID: measureID, result: result, by: actor, at: now)
+            return RecordWritten("Result recorded.")
+        }
     }
 
     /// The governance review form. `suggestClose` starts the decision on "close" (the plan lacks
-    /// only the review that signs its closure off).
+    /// only the review that signs its closure off). Who reviewed and the decision are pick lists.
     static func review(plan: PlanRecord, suggestClose: Bool = false) -> RecordFormScreen {
-        let decisions = ReviewDecision.allCases.map { $0.title.lowercased() }
+        let planID = plan.id
         return RecordFormScreen(
             id: "plan-review", title: "Record a governance review",
             intro: suggestClose
                 ? "Targets met: a decision to close signs the closure off. Note any challenge."
                 : "What the reviewer decided, and any challenge they made.",
             fields: [
-                FormField(label: "Review by", field: TextField(value: "manager"), hint: "manager or provider",
-                          validator: { ["manager", "provider"].contains($0.trimmed.lowercased()) ? nil : "Enter manager or provider" }),
-                FormField(label: "Decision", field: TextField(value: suggestClose ? "close" : "continue"),
-                          hint: decisions.joined(separator: ", "),
-                          validator: { decisions.contains($0.trimmed.lowercased()) ? nil : "Enter one of: \(decisions.joined(separator: ", "))" }),
-                FormField(label: "Note", validator: FieldChecks.required("what the review found")),
-                FormField(label: "Challenge made", hint: "Optional"),
-            ],
-            makeRequest: { values in
-                let decision = ReviewDecision.allCases.first { $0.title.lowercased() == values[1].lowercased() } ?? .continuePlan
-                return .recordReview(planID: plan.id, kind: values[0].lowercased() == "provider" ? .provider : .manager,
-                                     decision: decision, note: values[2], challenge: values[3])
-            })
+                .pick("kind", label: "Review by", selected: ReviewKind.manager),
+                .pick("decision", label: "Decision", selected: suggestClose ? ReviewDecision.close : .continuePlan),
+                FormField("note", label: "Note", validator: FieldChecks.required("what the review found")),
+                FormField("challenge", label: "Challenge made", hint: "Optional"),
+            ]
+        ) { form throws(FormRefusal) in
+            RecordReview(planID: planID, kind: form.picked("kind") ?? .manager, decision: form.picked("decision") ?? .continuePlan,
+                         note: form.text("note"), challenge: form.text("challenge"))
+        }
     }
 
+    /// Records a governance review, dated now.
+    struct RecordReview: RecordWrite {
+        var planID: Int64
+        var kind: ReviewKind
+        var decision: ReviewDecision
+        var note: String
+        var challenge: String
+
+        func run(_ services: RecoveryServices, as actor: Actor, at now: Date) throws(StoreError) -> RecordWritten {
+            let review = try services.store.recordReview(planID: planID, kind: kind, decision: decision, note: note,
+                                                         challenge: challenge, occurredAt: now, by: actor, at: now)
+            return RecordWritten("\(review.kind.title) recorded: \(review.decision.title.lowercased()).")
+        }
+    }
+
+    /// Closing the plan through the closure guard.
     static func close(plan: PlanRecord) -> RecordFormScreen {
-        RecordFormScreen(
+        let planID = plan.id
+        return RecordFormScreen(
             id: "plan-close", title: "Close the plan",
             intro: "Closes only with the targets met, a step done and a review deciding to close.",
-            fields: [FormField(label: "Closing review note", validator: FieldChecks.required("a closing review note"))],
-            makeRequest: { values in .closePlan(id: plan.id, note: values[0]) })
+            fields: [FormField("note", label: "Closing review note", validator: FieldChecks.required("a closing review note"))]
+        ) { form throws(FormRefusal) in ClosePlan(planID: planID, note: form.text("note")) }
     }
 
+    /// Closes a plan (the closure guard may refuse, with its reasons).
+    struct ClosePlan: RecordWrite {
+        var planID: Int64
+        var note: String
+
+        func run(_ services: RecoveryServices, as actor: Actor, at now: Date) throws(StoreError) -> RecordWritten {
+            try services.store.closePlan(planID, note: note, workingDays: services.workingDays, by: actor, at: now)
+            return RecordWritten("Plan closed: every measure met its target and a review signed it off.")
+        }
+    }
+
+    /// A change of a plan's status, with its reason.
     static func statusChange(plan: PlanRecord, to status: PlanStatus, title: String) -> RecordFormScreen {
-        RecordFormScreen(
+        let planID = plan.id
+        return RecordFormScreen(
             id: "plan-status", title: title,
             intro: "Every change of status is kept with who, when and why.",
-            fields: [FormField(label: "Reason", field: TextField(value: status == .active ? "Started" : ""),
-                               validator: FieldChecks.required("the reason"))],
-            makeRequest: { values in .changePlanStatus(id: plan.id, to: status, reason: values[0]) })
+            fields: [FormField("reason", label: "Reason", field: TextField(value: status == .active ? "Started" : ""),
+                               validator: FieldChecks.required("the reason"))]
+        ) { form throws(FormRefusal) in ChangePlanStatus(planID: planID, status: status, reason: form.text("reason")) }
+    }
+
+    /// Changes a plan's status.
+    struct ChangePlanStatus: RecordWrite {
+        var planID: Int64
+        var status: PlanStatus
+        var reason: String
+
+        func run(_ services: RecoveryServices, as actor: Actor, at now: Date) throws(StoreError) -> RecordWritten {
+            try services.store.changePlanStatus(planID, to: status, reason: reason, by: actor, at: now)
+            return RecordWritten("Plan now \(status.title.lowercased()).")
+        }
     }
 }

@@ -1,3 +1,4 @@
+import Foundation
 import RecoveryModel
 import RecoveryServices
 import TUI
@@ -6,57 +7,109 @@ extension Substring {
     var trimmed: String { String(self).trimmed }
 }
 
-/// A form that becomes one store request when saved (add a service, add staff, reset a PIN,
-/// add a MAR code). A refused save keeps everything typed and says why; a saved one closes the
-/// form and the list beneath refreshes.
+/// What a record form does once saved: one write against the services (add a service, record
+/// an observation, move an escalation on...). It answers with the words for the status line and,
+/// if any, a screen to open next (e.g. the escalation a problem found calls for). A write is a
+/// small value type; the form builds it from its named fields when every field passes.
+public protocol RecordWrite: Sendable, Equatable {
+    /// Runs on the store's worker as the signed-in `actor`.
+    func run(_ services: RecoveryServices, as actor: Actor, at now: Date) throws(StoreError) -> RecordWritten
+}
+
+/// What a record form's write did: the words for the status line and what to open next.
+public struct RecordWritten: Sendable {
+    public var message: String
+    public var next: (any Screen)?
+
+    public init(_ message: String, next: (any Screen)? = nil) {
+        self.message = message
+        self.next = next
+    }
+}
+
+/// A form the user cannot save yet, in one sentence ("the two PINs are not the same"), with the
+/// field to put right when there is one.
+public struct FormRefusal: Error, Sendable {
+    public var message: String
+    public var field: FieldName?
+
+    public init(_ message: String, field: FieldName? = nil) {
+        self.message = message
+        self.field = field
+    }
+}
+
+/// Builds a record form's write from its fields (called once every field passes its own check),
+/// or refuses with a check across fields.
+public typealias RecordWriteMaker = @Sendable (Form) throws(FormRefusal) -> any RecordWrite
+
+/// A form whose save is one `RecordWrite` (add a service, add staff, reset a PIN, record an
+/// observation, a plan's result or review...). Fields are named and fixed values are pick lists;
+/// the write reads them by name. A refused save keeps everything typed and says why; while a
+/// save is with the store a second one is refused; a saved one closes the form (the list beneath
+/// is read again because the store changed) and opens what the write says comes next.
+///
+///     RecordFormScreen(id: "services.add", title: "Add a service", intro: "…", fields: [
+///         FormField("name", label: "Name", validator: FieldChecks.required("a name")),
+///         .pick("kind", label: "Kind", choices: […]),
+///     ]) { form throws(FormRefusal) in AddService(name: form.text("name"), kind: …) }
 public struct RecordFormScreen: Screen {
     public let id: String
     public let title: String
     /// A line above the form saying what it does.
     public let intro: String
     public private(set) var form: Form
-    /// Builds the request from the field values (called only once every field validates).
-    let makeRequest: @Sendable ([String]) -> StoreRequest
-    /// Extra checks across fields (e.g. the two PINs match); returns the message, or nil.
-    let crossCheck: @Sendable ([String]) -> String?
+    /// Builds the write from the form.
+    let makeWrite: RecordWriteMaker
+    /// True while a save is with the store (a second Ctrl-S is refused).
+    public private(set) var saving = false
 
     public var scopes: [KeyScope] { [.screen(id), .form] }
     public var isTyping: Bool { true }
     public var hasUnsavedInput: Bool { form.hasUnsavedInput }
 
-    /// What to open after a successful save (e.g. an escalation suggested by what was saved).
-    let afterSave: (@Sendable (StoreReply) -> (any Screen)?)?
-
+    /// A form `id` (its key scope) titled `title`, with `fields` (one blank row between them
+    /// unless `compact`), saved by the write `write` makes of it.
     public init(id: String, title: String, intro: String, fields: [FormField], compact: Bool = false,
-                crossCheck: @escaping @Sendable ([String]) -> String? = { _ in nil },
-                afterSave: (@Sendable (StoreReply) -> (any Screen)?)? = nil,
-                makeRequest: @escaping @Sendable ([String]) -> StoreRequest) {
+                write: @escaping RecordWriteMaker) {
         self.id = id
         self.title = title
         self.intro = intro
         form = Form(fields: fields, labelWidth: 24, fieldWidth: 26, rowSpacing: compact ? 0 : 1)
-        self.afterSave = afterSave
-        self.crossCheck = crossCheck
-        self.makeRequest = makeRequest
+        makeWrite = write
     }
+
+    public var keyHints: [Hint]? {
+        [.key(AppCommand.nextField, "next"), .key(AppCommand.save, "save"), .key(AppCommand.back, "leave")]
+    }
+
+    public func claims(_ key: Key) -> Bool { form.claims(key) }
 
     public mutating func perform(_ command: CommandID, context: ScreenContext) -> ScreenResponse {
         switch FormCommands.perform(command, on: &form) {
         case .handled: return FormCommands.status(form)
         case .notHandled: return .notHandled
-        case .save:
-            if let refusal = FormCommands.refusal(&form) { return refusal }
-            let values = form.values.map(\.trimmed)
-            if let problem = crossCheck(values) { return .message(.error("Not saved: \(problem)")) }
-            return ScreenResponse(effects: [ask(makeRequest(values), context: context)])
+        case .save: return save()
         }
     }
 
-    /// Sets a field's starting value (e.g. the selected person).
-    public mutating func prefill(_ index: Int, with value: String) {
-        guard form.fields.indices.contains(index) else { return }
-        form.fields[index].field = TextField(value: value)
-        form.fields[index].initialValue = value
+    private mutating func save() -> ScreenResponse {
+        if saving { return .message(.warning(FormCommands.savingMessage)) }
+        if let refusal = FormCommands.refusal(&form) { return refusal }
+        let write: any RecordWrite
+        do {
+            write = try makeWrite(form)
+        } catch {
+            if let field = error.field, form.contains(field) { form.move(to: field) }
+            return .message(.error("Not saved: \(error.message)"))
+        }
+        saving = true
+        return ScreenResponse(effects: [task(Save(write: write))])
+    }
+
+    /// Sets the starting value of the field called `name` (e.g. the selected person).
+    public mutating func prefill(_ name: FieldName, with value: String) {
+        form.prefill(name, with: value)
     }
 
     public mutating func type(_ key: Key, context: ScreenContext) -> ScreenResponse {
@@ -64,13 +117,27 @@ public struct RecordFormScreen: Screen {
         return .done
     }
 
-    public mutating func receive(_ reply: StoreReply, context: ScreenContext) -> ScreenResponse {
-        switch reply {
-        case .saved(let message), .stepEntrySaved(_, let message):
-            return ScreenResponse(push: afterSave?(reply), pop: true, status: .ok(message))
-        case .failed(let message): return .message(.error("Not saved: \(message)"))
-        default: return .done
+    /// Runs the form's write.
+    struct Save: ScreenTask {
+        typealias Target = RecordFormScreen
+        let write: any RecordWrite
+        var changesStore: Bool { true }
+
+        func run(_ services: RecoveryServices, as actor: Actor?, at now: Date) throws(StoreError) -> RecordWritten {
+            try write.run(services, as: try services.signedIn(actor), at: now)
         }
+
+        func apply(_ written: RecordWritten, to screen: inout RecordFormScreen, context: ScreenContext) -> ScreenResponse {
+            screen.saving = false
+            return ScreenResponse(push: written.next, pop: true, status: .ok(written.message))
+        }
+
+        func refused(_ error: StoreError, screen: inout RecordFormScreen, context: ScreenContext) -> ScreenResponse {
+            screen.saving = false
+            return FormCommands.notSaved(error)
+        }
+
+        static func == (left: Save, right: Save) -> Bool { left.write.isSameWrite(as: right.write) }
     }
 
     private func formArea(_ area: Rect) -> Rect { area.inset(top: 3, left: 2, bottom: 2, right: 1) }
@@ -83,8 +150,17 @@ public struct RecordFormScreen: Screen {
     public func render(into buffer: inout Buffer, area: Rect, context: ScreenContext) {
         buffer.write("  " + intro, in: area.row(1), style: context.theme[.muted])
         form.render(in: formArea(area), into: &buffer, theme: context.theme)
-        buffer.write("  Ctrl-S saves. Esc leaves without saving (asks first if you typed something).",
+        let save = keyName(AppCommand.save, context: context), back = keyName(AppCommand.back, context: context)
+        buffer.write("  \(save) saves. \(back) leaves without saving (asks first if you typed something).",
                      in: area.row(-1), style: context.theme[.muted])
+    }
+}
+
+extension RecordWrite {
+    /// True when `other` is the same write with the same values.
+    func isSameWrite(as other: any RecordWrite) -> Bool {
+        guard let other = other as? Self else { return false }
+        return other == self
     }
 }
 
@@ -170,7 +246,12 @@ enum FieldChecks {
         }
     }
 
-    /// The two PIN fields at these positions must match.
+    /// Refuses a form whose PIN fields `first` and `second` differ (for a `RecordWriteMaker`).
+    static func pinsMatch(_ form: Form, _ first: FieldName, _ second: FieldName) throws(FormRefusal) {
+        if form[first] != form[second] { throw FormRefusal("the two PINs are not the same; type them again", field: second) }
+    }
+
+    /// The two PIN fields at these positions must match (for the old `StoreRequest` forms).
     static func pinsMatch(_ first: Int, _ second: Int) -> @Sendable ([String]) -> String? {
         { values in values[first] == values[second] ? nil : "the two PINs are not the same; type them again" }
     }

@@ -84,7 +84,7 @@ public struct SetUpScreen: Screen {
         case .handled: return FormCommands.status(form)
         case .notHandled: return .notHandled
         case .save:
-            guard !saving else { return .message(.info("Saving…; wait for it.")) }
+            guard !saving else { return .message(.warning(FormCommands.savingMessage)) }
             if let refusal = FormCommands.refusal(&form) { return refusal }
             guard form[Field.pin] == form[Field.pinAgain] else {
                 return .message(.error("Not saved: the two PINs are not the same; type them again"))

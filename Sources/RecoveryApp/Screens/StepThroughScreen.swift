@@ -11,7 +11,6 @@ import TUI
 /// the end of a shift gets through their due steps in a few keys each.
 public struct StepThroughScreen: Screen {
     public static let screenID = "step-through"
-    public let id = StepThroughScreen.screenID
     public var title: String { "Steps" }
 
     public let planID: Int64
@@ -26,16 +25,42 @@ public struct StepThroughScreen: Screen {
 
     private var steps: [PlanStep] { plan?.steps.sorted { $0.definition.position < $1.definition.position } ?? [] }
 
-    public func appear(context: ScreenContext) -> [AppEffect] { [ask(.loadPlan(id: planID), context: context)] }
+    public func appear(context: ScreenContext) -> [AppEffect] { [task(LoadPlan(planID: planID))] }
 
     public var scopes: [KeyScope] { [.screen(id), .list] }
 
-    public var hints: [String]? { ["d done", "s skip", "e problem found", "< > previous/next", "Enter escalation", "Esc back"] }
+    // MARK: Commands
+
+    public static let done: CommandID = "step.done"
+    public static let skip: CommandID = "step.skip"
+    public static let problem: CommandID = "step.problem"
+    public static let previous: CommandID = "step.previous"
+    public static let next: CommandID = "step.next"
+
+    public static let commands = [
+        binding(done, keys: [.character("d")], label: "Done",
+                help: "Mark this step done (with a note and where the evidence is)", inKeyBar: true),
+        binding(skip, keys: [.character("s")], label: "Skip", help: "Skip this step this time (a reason is needed)",
+                inKeyBar: true),
+        binding(problem, keys: [.character("e")], label: "Problem", help: "Record a problem found that needs escalating",
+                inKeyBar: true),
+        binding(previous, keys: [.character("<"), .character(",")], label: "Previous", help: "Go to the previous step",
+                inKeyBar: true),
+        binding(next, keys: [.character(">"), .character(".")], label: "Next", help: "Go to the next step", inKeyBar: true),
+    ]
+
+    public var keyHints: [Hint]? {
+        [.key(Self.done, "done"), .key(Self.skip, "skip"), .key(Self.problem, "problem found"),
+         .key(Self.previous, "previous"), .key(Self.next, "next"), .key(AppCommand.open, "escalation"),
+         .key(AppCommand.back, "back")]
+    }
 
     public mutating func perform(_ command: CommandID, context: ScreenContext) -> ScreenResponse {
         guard let plan, steps.indices.contains(index) else { return .notHandled }
         let step = steps[index]
-        if command == AppCommand.open {
+        let outcome: StepOutcome
+        switch command {
+        case AppCommand.open:
             guard let entry = step.entries.last(where: { $0.outcome == .problemFound }) else {
                 return .message(.info("No problem has been found at this step, so there is no escalation to open."))
             }
@@ -47,18 +72,15 @@ public struct StepThroughScreen: Screen {
                 services: services, serviceID: plan.draft.serviceID, whatHappened: due?.whatHappened ?? entry.note,
                 links: EscalationLinks(planID: plan.id, stepID: step.id), sources: due.map { [$0.source] } ?? [],
                 now: context.now))
-        }
-        let outcome: StepOutcome
-        switch command.rawValue {
-        case "step.previous":
+        case Self.previous:
             index = max(0, index - 1)
             return .done
-        case "step.next":
+        case Self.next:
             index = min(steps.count - 1, index + 1)
             return .done
-        case "step.done": outcome = .done
-        case "step.skip": outcome = .skipped
-        case "step.problem": outcome = .problemFound
+        case Self.done: outcome = .done
+        case Self.skip: outcome = .skipped
+        case Self.problem: outcome = .problemFound
         default: return .notHandled
         }
         guard plan.status != .closed else { return .message(.info("This plan is closed; reopen it to record steps.")) }
@@ -67,30 +89,37 @@ public struct StepThroughScreen: Screen {
                                                         now: context.now))
     }
 
-    public mutating func receive(_ reply: StoreReply, context: ScreenContext) -> ScreenResponse {
-        switch reply {
-        case .plan(let loaded, let services, _):
-            self.services = services.filter(\.active)
-            let first = plan == nil
-            plan = loaded
-            if first {
-                // Start at the first step that is due today or overdue.
-                index = steps.firstIndex { step in step.nextDue.map { LondonDay($0) <= LondonDay(context.now) } ?? false } ?? 0
-            } else if let pending = recording, let step = steps.first(where: { $0.id == pending.stepID }),
-                      step.entries.count > pending.entries {
-                recording = nil
-                if index < steps.count - 1 {
-                    index += 1
-                } else {
-                    return .message(.ok("That was step 5 of 5. Esc goes back to the plan."))
-                }
-            }
-            return .done
-        case .failed(let message):
-            return .message(.error(message))
-        default:
-            return .done
+    /// The plan and the active services (for an escalation about a problem found).
+    struct LoadPlan: ScreenTask {
+        typealias Target = StepThroughScreen
+        var planID: Int64
+
+        func run(_ services: RecoveryServices, as actor: Actor?, at now: Date) throws(StoreError) -> StepThroughPlan {
+            try services.stepThroughPlan(planID)
         }
+
+        func apply(_ loaded: StepThroughPlan, to screen: inout StepThroughScreen, context: ScreenContext) -> ScreenResponse {
+            screen.loaded(loaded, context: context)
+        }
+    }
+
+    private mutating func loaded(_ loaded: StepThroughPlan, context: ScreenContext) -> ScreenResponse {
+        services = loaded.services
+        let first = plan == nil
+        plan = loaded.plan
+        if first {
+            // Start at the first step that is due today or overdue.
+            index = steps.firstIndex { step in step.nextDue.map { LondonDay($0) <= LondonDay(context.now) } ?? false } ?? 0
+        } else if let pending = recording, let step = steps.first(where: { $0.id == pending.stepID }),
+                  step.entries.count > pending.entries {
+            recording = nil
+            if index < steps.count - 1 {
+                index += 1
+            } else {
+                return .message(.ok("That was step \(steps.count) of \(steps.count). \(keyName(AppCommand.back, context: context)) goes back to the plan."))
+            }
+        }
+        return .done
     }
 
     public func render(into buffer: inout Buffer, area: Rect, context: ScreenContext) {
@@ -100,32 +129,20 @@ public struct StepThroughScreen: Screen {
             return
         }
         let step = steps[index]
-        let inner = area.inset(top: 1, left: 2, bottom: 1, right: 2)
-        var y = inner.y
+        var rows = RowCursor(area.inset(top: 1, left: 2, bottom: 1, right: 2))
         func line(_ text: String, _ role: StyleRole, gap: Int = 0) {
-            for piece in TextWrap.lines(text, width: max(10, inner.width)) where y < inner.maxY {
-                buffer.write(piece, in: Rect(x: inner.x, y: y, width: inner.width, height: 1), style: theme[role])
-                y += 1
-            }
-            y += gap
+            rows.text(text, into: &buffer, style: theme[role])
+            rows.skip(gap)
         }
         func field(_ label: String, _ value: String) {
-            let labelWidth = 14
-            for (offset, piece) in TextWrap.lines(value, width: max(10, inner.width - labelWidth)).enumerated() where y < inner.maxY {
-                if offset == 0 {
-                    buffer.write(label, in: Rect(x: inner.x, y: y, width: labelWidth, height: 1), style: theme[.muted])
-                }
-                buffer.write(piece, in: Rect(x: inner.x + labelWidth, y: y, width: inner.width - labelWidth, height: 1),
-                             style: theme[.normal])
-                y += 1
-            }
+            rows.labelled(label, value, labelWidth: 14, into: &buffer, labelStyle: theme[.muted], valueStyle: theme[.normal])
         }
         line("Step \(step.definition.position) of \(steps.count) · \(plan.draft.title)", .header, gap: 1)
         field("Who", step.definition.role.title)
         field("Does what", step.definition.action)
         field("Record it in", step.definition.recordedIn)
         field("How often", step.definition.cadence.title)
-        y += 1
+        rows.skip()
         if let last = step.lastEntry {
             var text = "Last recorded: \(last.outcome.symbol) \(last.outcome.title.lowercased()) \(UKDateFormat.date(last.occurredAt)) \(UKDateFormat.time(last.occurredAt)) by \(last.recordedBy)"
             if last.outcome == .skipped, !last.note.isEmpty { text += "; reason: \(last.note)" }
@@ -146,7 +163,7 @@ public struct StepThroughScreen: Screen {
         } else {
             line("Done: a one-off step.", .ok)
         }
-        y += 1
+        rows.skip()
         let recent = step.entries.suffix(3).reversed()
         if !recent.isEmpty { line("Recent records:", .header) }
         for entry in recent {

@@ -81,24 +81,12 @@ public enum DefaultKeymap {
                    label: "Reopen", help: "Reopen a closed plan (a reason is needed)"),
         KeyBinding("plan.edit", keys: [.character("e")], scope: .screen("plan"),
                    label: "Edit", help: "Edit the plan (an amendment with a reason once started)"),
-        KeyBinding("step.done", keys: [.character("d")], scope: .screen("step-through"),
-                   label: "Done", help: "Mark this step done (with a note and where the evidence is)", inKeyBar: true),
-        KeyBinding("step.skip", keys: [.character("s")], scope: .screen("step-through"),
-                   label: "Skip", help: "Skip this step this time (a reason is needed)", inKeyBar: true),
-        KeyBinding("step.problem", keys: [.character("e")], scope: .screen("step-through"),
-                   label: "Problem", help: "Record a problem found that needs escalating", inKeyBar: true),
-        KeyBinding("step.previous", keys: [.character("<"), .character(",")], scope: .screen("step-through"),
-                   label: "Previous", help: "Go to the previous step", inKeyBar: true),
-        KeyBinding("step.next", keys: [.character(">"), .character(".")], scope: .screen("step-through"),
-                   label: "Next", help: "Go to the next step", inKeyBar: true),
     ]
 
     /// Keys of the daily evidence screens.
     static let evidenceBindings: [KeyBinding] = [
         KeyBinding("coverage.next-service", keys: [.character("v")], scope: .screen("coverage"),
                    label: "Next service", help: "Show the next service's coverage"),
-        KeyBinding("mar-check.add-finding", keys: [.function(7)], scope: .screen("mar-check-form"),
-                   label: "Finding", help: "Add a finding to the check", inKeyBar: true),
         KeyBinding("mar-check.correct", keys: [.character("e")], scope: .screen("mar-check"),
                    label: "Correct", help: "Correct the check (with a reason; the original stays visible)", inKeyBar: true),
         KeyBinding("observations.add", keys: [.character("a")], scope: .screen("observations"),

@@ -27,6 +27,12 @@ import TUI
         return state
     }
 
+    /// The store's refusal of the form's save, as it comes back from the worker.
+    func refuse(_ message: String, on state: inout AppState) {
+        let save = RecordFormScreen.Save(write: StoreRequestWrite(request: .loadServices, afterSave: nil))
+        _ = state.update(.taskFinished(save.answer(refusal: .invalid(message), generation: state.currentGeneration)))
+    }
+
     /// The rows of the frame between the rule above a wrapped message and the key bar, joined.
     func wrappedMessage(_ state: AppState) -> String? {
         let rows = AppView.render(state).text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
@@ -39,7 +45,7 @@ import TUI
         #expect(Self.refusal.count == 200)
         var state = formWithTyping()
         #expect(state.current.id == "add-staff")
-        _ = state.update(.storeReplied(.failed(Self.refusal), to: "add-staff"))
+        refuse(Self.refusal, on: &state)
         check(state, "long-refusal-80x24")
         #expect(wrappedMessage(state) == "Error: Not saved: \(Self.refusal)")
 
@@ -54,7 +60,7 @@ import TUI
     @Test func aShortMessageStaysOnTheStatusLineAsBefore() {
         var state = formWithTyping()
         let without = AppView.render(state)
-        _ = state.update(.storeReplied(.failed("Name taken."), to: "add-staff"))
+        refuse("Name taken.", on: &state)
         let with = AppView.render(state)
         let rows = with.text.split(separator: "\n", omittingEmptySubsequences: false)
         let before = without.text.split(separator: "\n", omittingEmptySubsequences: false)

@@ -84,10 +84,11 @@ import TUI
         #expect(try app.store.plan(plan.id).status == .active)
         app.keys(.escape, .character("y"))
 
-        // The review form offers the decision to close; Enter keeps it.
+        // The review form offers the decision to close; Tab keeps it (Enter would open the list).
         app.keys(.character("r"))
         #expect(app.state.current.id == "plan-review")
-        app.keys(.enter, .enter)
+        #expect((app.state.current as? RecordFormScreen)?.form["decision"] == "close")
+        app.keys(.tab, .tab)
         app.text("Returns log and escalations looked at together")
         app.keys(.enter)
         app.text("Asked to see October's late charts")

@@ -31,23 +31,23 @@ import TUI
         return (oak, ash, birch)
     }
 
-    func marForm(_ app: Harness) throws -> [String] {
+    func marForm(_ app: Harness) throws -> [FieldName: String] {
         app.keys(.function(4), .character("a"))
         let form = try #require(app.state.current as? MARCheckFormScreen, "\(app.screen)")
-        return form.pages[0].values
+        return form.paged.pages[0].form.valuesByName
     }
 
-    func escalationForm(_ app: Harness) throws -> [String] {
+    func escalationForm(_ app: Harness) throws -> [FieldName: String] {
         app.keys(.function(6), .character("a"))
         let form = try #require(app.state.current as? EscalationFormScreen, "\(app.screen)")
         #expect(form.id == "raise-escalation")
-        return form.form.values
+        return form.form.valuesByName
     }
 
-    func planForm(_ app: Harness) throws -> [String] {
+    func planForm(_ app: Harness) throws -> [FieldName: String] {
         app.keys(.function(3), .character("a"), .home, .enter)
         let form = try #require(app.state.current as? PlanFormScreen, "\(app.screen)")
-        return form.pages[0].values
+        return form.paged.pages[0].form.valuesByName
     }
 
     @Test func aTeamLeaderAtOneServiceStartsThereOnTheRoundDueNow() throws {
@@ -57,16 +57,16 @@ import TUI
         app.signIn("Tom", pin: "1357")
         // 09:30: no round has ended yet today, so the morning round (under way) is offered.
         var values = try marForm(app)
-        #expect(values[0] == "Oak House")
-        #expect(values[2] == "morning")
+        #expect(values["service"] == "Oak House")
+        #expect(values["round"] == "morning")
         app.keys(.escape)
         // 14:30: lunchtime (ended 14:00) is the latest round that has ended.
         app.clock.now = Self.now.addingTimeInterval(5 * 3600)
         values = try marForm(app)
-        #expect(values[0] == "Oak House")
-        #expect(values[2] == "lunchtime")
+        #expect(values["service"] == "Oak House")
+        #expect(values["round"] == "lunchtime")
         app.keys(.escape)
-        #expect(try escalationForm(app)[0] == "Oak House")
+        #expect(try escalationForm(app)["service"] == "Oak House")
     }
 
     @Test func someoneAtTwoServicesStartsOnTheFirstOfThemNotTheFirstAlphabetically() throws {
@@ -74,17 +74,17 @@ import TUI
         _ = try people(app)
         app.signIn("Tess", pin: "2222")
         let values = try marForm(app)
-        #expect(values[0] == "Birch Homecare")
-        #expect(values[2] == "homecare visit")
+        #expect(values["service"] == "Birch Homecare")
+        #expect(values["round"] == "homecare visit")
         app.keys(.escape)
-        #expect(try escalationForm(app)[0] == "Birch Homecare")
+        #expect(try escalationForm(app)["service"] == "Birch Homecare")
     }
 
     @Test func aDeputysNewPlanStartsOnTheirService() throws {
         let app = try Harness()
         _ = try people(app)
         app.signIn("Dee", pin: "4321")
-        #expect(try planForm(app)[1] == "Oak House")
+        #expect(try planForm(app)["service"] == "Oak House")
     }
 
     @Test func aProviderWideRoleKeepsTodaysDefaults() throws {
@@ -93,18 +93,18 @@ import TUI
         app.signIn("Quinn", pin: "5555")
         // The first service (alphabetically) until they have checked somewhere; then that one.
         var values = try marForm(app)
-        #expect(values[0] == "Ash Lodge")
-        #expect(values[2] == "morning")
+        #expect(values["service"] == "Ash Lodge")
+        #expect(values["round"] == "morning")
         app.keys(.escape)
-        #expect(try escalationForm(app)[0] == "Ash Lodge")
+        #expect(try escalationForm(app)["service"] == "Ash Lodge")
         app.keys(.escape)
-        #expect(try planForm(app)[1] == "")
+        #expect(try planForm(app)["service"] == "provider-wide")
         app.keys(.escape)
         let quinn = try #require(try app.store.staff(includingInactive: false).first { $0.name == "Quinn Quality" })
         _ = try app.store.logMARCheck(MARCheckDraft(serviceID: oak.id, date: Self.now, round: .morning, chartsChecked: 6),
                                       lateEntryRule: LateEntryRule(), by: quinn.actor, at: Self.now)
         values = try marForm(app)
-        #expect(values[0] == "Oak House")
+        #expect(values["service"] == "Oak House")
     }
 
     @Test func aCheckForAnotherServiceIsRefusedInOneSentenceAndNothingTypedIsLost() throws {
@@ -120,8 +120,8 @@ import TUI
         #expect(app.state.current.id == MARCheckFormScreen.screenID)
         #expect(app.screen.contains("You work at Oak House, so you cannot log a check for Ash Lodge."), "\(app.screen)")
         let form = try #require(app.state.current as? MARCheckFormScreen)
-        #expect(form.pages[0].values[0] == "Ash Lodge")
-        #expect(form.pages[0].values[3] == "8")
+        #expect(form.paged["service"] == "Ash Lodge")
+        #expect(form.paged["charts"] == "8")
     }
 
     @Test func theAddStaffFormAsksForTheServiceOfAServiceLevelRole() throws {
