@@ -29,13 +29,8 @@ final class TaskWorker: @unchecked Sendable {
         }
     }
 
-<<<<<<< HEAD
-    /// True while work is queued or running, or finished and not yet taken (so the run loop
-    /// keeps polling rather than sleeping on a reply that came between two looks).
-=======
     /// True while work is queued or running, or has finished and not been taken yet (so the
     /// run loop never sleeps on a reply that came in just before it looked).
->>>>>>> main
     var isBusy: Bool { lock.withLock { running > 0 || !finished.isEmpty } }
 
     /// Waits until everything queued so far has finished (for tests and the bench).
