@@ -95,13 +95,26 @@ public struct MARCodesScreen: ListScreen {
             id: "add-mar-code", title: "Add a MAR chart code",
             intro: "The letter or mark a pharmacy prints, and what it means here.",
             fields: [
-                FormField(label: "Code", hint: "As printed on the chart", validator: FieldChecks.required("the code")),
-                FormField(label: "What it stands for", validator: FieldChecks.required("what the code stands for")),
-                FormField(label: "Counts as", hint: "given, refused, withheld, away...", validator: FieldChecks.outcome),
-            ],
-            makeRequest: { values in
-                .addMARCode(code: values[0], meaning: values[1], outcome: FieldChecks.outcome(named: values[2]) ?? .other)
-            })
+                FormField("code", label: "Code", hint: "As printed on the chart", validator: FieldChecks.required("the code")),
+                FormField("meaning", label: "What it stands for", validator: FieldChecks.required("what the code stands for")),
+                .pick("outcome", label: "Counts as", cases: CanonicalOutcome.allCases),
+            ]
+        ) { form throws(FormRefusal) in
+            AddCode(code: form.text("code"), meaning: form.text("meaning"),
+                    outcome: form.picked("outcome", among: CanonicalOutcome.allCases) ?? .other)
+        }
+    }
+
+    /// Adds a MAR chart code.
+    struct AddCode: RecordWrite {
+        var code: String
+        var meaning: String
+        var outcome: CanonicalOutcome
+
+        func run(_ services: RecoveryServices, as actor: Actor, at now: Date) throws(StoreError) -> RecordWritten {
+            let added = try services.store.addMARCode(code: code, meaning: meaning, outcome: outcome, by: actor, at: now)
+            return RecordWritten("MAR code \"\(added.code)\" added.")
+        }
     }
 
     public func render(into buffer: inout Buffer, area: Rect, context: ScreenContext) {

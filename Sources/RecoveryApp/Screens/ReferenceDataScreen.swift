@@ -69,10 +69,22 @@ public struct ReferenceDataScreen: ListScreen {
             id: "pin-length", title: "Shortest PIN allowed",
             intro: "Applies to PINs set from now on; existing PINs keep working.",
             fields: [
-                FormField(label: "Digits", field: TextField(value: String(current), maxLength: 2),
+                FormField("digits", label: "Digits", field: TextField(value: String(current), maxLength: 2),
                           hint: "4 to 12", validator: FieldChecks.whole(4...12)),
-            ],
-            makeRequest: { values in .setMinimumPINLength(Int(values[0]) ?? 4) })
+            ]
+        ) { form throws(FormRefusal) in
+            SetPINLength(digits: Int(form.text("digits")) ?? 4)
+        }
+    }
+
+    /// Sets the shortest PIN allowed.
+    struct SetPINLength: RecordWrite {
+        var digits: Int
+
+        func run(_ services: RecoveryServices, as actor: Actor, at now: Date) throws(StoreError) -> RecordWritten {
+            try services.store.setMinimumPINLength(digits, by: actor, at: now)
+            return RecordWritten("New PINs now need at least \(digits) digits.")
+        }
     }
 
     public func render(into buffer: inout Buffer, area: Rect, context: ScreenContext) {

@@ -93,15 +93,28 @@ public struct ServicesScreen: ListScreen {
         RecordFormScreen(
             id: "add-service", title: "Add a service", intro: "A home, a homecare branch or a supported living service.",
             fields: [
-                FormField(label: "Name", validator: FieldChecks.required("the service's name")),
-                FormField(label: "Kind", field: TextField(value: "residential"),
-                          hint: "residential, nursing, domiciliary, supported living", validator: FieldChecks.serviceKind),
-                FormField(label: "Registered manager", hint: "Optional"),
-            ],
-            makeRequest: { values in
-                .addService(name: values[0], kind: Service.Kind(name: values[1]) ?? .residential,
-                            registeredManager: values[2].isEmpty ? nil : values[2])
-            })
+                FormField("name", label: "Name", validator: FieldChecks.required("the service's name")),
+                .pick("kind", label: "Kind", cases: Service.Kind.allCases, selected: .residential),
+                FormField("manager", label: "Registered manager", hint: "Optional"),
+            ]
+        ) { form throws(FormRefusal) in
+            let manager = form.text("manager")
+            return AddService(name: form.text("name"), kind: form.picked("kind", among: Service.Kind.allCases) ?? .residential,
+                              registeredManager: manager.isEmpty ? nil : manager)
+        }
+    }
+
+    /// Adds a service.
+    struct AddService: RecordWrite {
+        var name: String
+        var kind: Service.Kind
+        var registeredManager: String?
+
+        func run(_ services: RecoveryServices, as actor: Actor, at now: Date) throws(StoreError) -> RecordWritten {
+            let service = try services.store.addService(name: name, kind: kind, registeredManager: registeredManager,
+                                                        by: actor, at: now)
+            return RecordWritten("Service \"\(service.name)\" added.")
+        }
     }
 
     public func render(into buffer: inout Buffer, area: Rect, context: ScreenContext) {

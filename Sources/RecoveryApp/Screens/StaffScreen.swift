@@ -83,57 +83,94 @@ public struct StaffScreen: ListScreen {
 
     public func appear(context: ScreenContext) -> [AppEffect] { [task(LoadStaff())] }
 
+    /// The words standing for no service in the service pick list.
+    static let noService = "none (provider-wide)"
+
+    /// The form adding a member of staff: name, role and service picked from lists, an optional PIN.
+    static func addForm(services: [Service]) -> RecordFormScreen {
+        RecordFormScreen(
+            id: "add-staff", title: "Add a member of staff",
+            intro: "Give a PIN if they will sign in; leave it blank for someone only named in records.",
+            fields: [
+                FormField("name", label: "Name", validator: FieldChecks.required("their name")),
+                .pick("role", label: "Role", cases: Role.allCases, selected: .careWorker),
+                .pick("service", label: "Service", services: services, selected: services.first?.id, none: noService),
+                FormField("pin", label: "PIN", field: TextField(masked: true), hint: "Optional, 4+ digits",
+                          validator: FieldChecks.pin(optional: true)),
+                FormField("pin2", label: "PIN again", field: TextField(masked: true), validator: FieldChecks.pin(optional: true)),
+            ]
+        ) { form throws(FormRefusal) in
+            let role = form.picked("role", among: Role.allCases) ?? .careWorker
+            var ids = form.pickedService("service", in: services).map { [$0.id] } ?? []
+            // A service-level role works somewhere (the store refuses otherwise).
+            if ids.isEmpty, !ServiceScope.isProviderWide(role) {
+                guard services.count == 1 else {
+                    throw FormRefusal("a \(role.title.lowercased()) works at a service; pick it", field: "service")
+                }
+                ids = [services[0].id]
+            }
+            try FieldChecks.pinsMatch(form, "pin", "pin2")
+            let pin = form.text("pin")
+            return AddStaff(name: form.text("name"), role: role, serviceIDs: ids, pin: pin.isEmpty ? nil : pin)
+        }
+    }
+
+    /// The form setting a new PIN for `person`.
+    static func resetPINForm(for person: StaffMember) -> RecordFormScreen {
+        RecordFormScreen(
+            id: "reset-pin", title: "New PIN for \(person.name)",
+            intro: "The new PIN works at once and clears any lock.",
+            fields: [
+                FormField("pin", label: "New PIN", field: TextField(masked: true), validator: FieldChecks.pin(optional: false)),
+                FormField("pin2", label: "New PIN again", field: TextField(masked: true), validator: FieldChecks.pin(optional: false)),
+            ]
+        ) { form throws(FormRefusal) in
+            try FieldChecks.pinsMatch(form, "pin", "pin2")
+            return ResetPIN(staffID: person.id, pin: form.text("pin"))
+        }
+    }
+
+    /// Adds a member of staff.
+    struct AddStaff: RecordWrite {
+        var name: String
+        var role: Role
+        var serviceIDs: [Int64]
+        var pin: String?
+
+        func run(_ services: RecoveryServices, as actor: Actor, at now: Date) throws(StoreError) -> RecordWritten {
+            let member = try services.store.addStaff(name: name, role: role, serviceIDs: serviceIDs, pin: pin, by: actor, at: now)
+            return RecordWritten("\(member.name) added as \(member.role.title.lowercased())\(member.canSignIn ? " and can sign in" : "").")
+        }
+    }
+
+    /// Sets a new PIN.
+    struct ResetPIN: RecordWrite, CustomStringConvertible {
+        var staffID: Int64
+        var pin: String
+
+        func run(_ services: RecoveryServices, as actor: Actor, at now: Date) throws(StoreError) -> RecordWritten {
+            try services.store.resetPIN(staffID, pin: pin, by: actor, at: now)
+            return RecordWritten("PIN changed.")
+        }
+
+        /// Never the PIN (descriptions of slow tasks go to the log).
+        var description: String { "ResetPIN(staffID: \(staffID))" }
+    }
+
     public mutating func perform(_ command: CommandID, context: ScreenContext) -> ScreenResponse {
         if moveInList(command, context: context) { return .done }
         switch command {
         case Self.add:
             let services = self.services.filter(\.active)
             let serviceNames = services.map(\.name)
-            return ScreenResponse(push: RecordFormScreen(
-                id: "add-staff", title: "Add a member of staff",
-                intro: "Give a PIN if they will sign in; leave it blank for someone only named in records.",
-                fields: [
-                    FormField(label: "Name", validator: FieldChecks.required("their name")),
-                    FormField(label: "Role", hint: "e.g. team leader", validator: FieldChecks.role),
-                    FormField(label: "Service", field: TextField(value: serviceNames.first ?? ""),
-                              hint: "Blank only for provider-wide roles", validator: { value in
-                                  value.trimmed.isEmpty || serviceNames.contains(where: { $0.lowercased() == value.trimmed.lowercased() })
-                                      ? nil : "No service of that name"
-                              }),
-                    FormField(label: "PIN", field: TextField(masked: true), hint: "Optional, 4+ digits",
-                              validator: FieldChecks.pin(optional: true)),
-                    FormField(label: "PIN again", field: TextField(masked: true), validator: FieldChecks.pin(optional: true)),
-                ],
-                crossCheck: { values in
-                    // A service-level role works somewhere (the store refuses otherwise).
-                    if values[2].isEmpty, services.count != 1, let role = Role(name: values[1]), !ServiceScope.isProviderWide(role) {
-                        return "a \(role.title.lowercased()) works at a service; name it"
-                    }
-                    return FieldChecks.pinsMatch(3, 4)(values)
-                },
-                makeRequest: { values in
-                    var ids = services.filter { $0.name.lowercased() == values[2].lowercased() }.map(\.id)
-                    if ids.isEmpty, services.count == 1, let role = Role(name: values[1]), !ServiceScope.isProviderWide(role) {
-                        ids = [services[0].id]
-                    }
-                    return .addStaff(name: values[0], role: Role(name: values[1]) ?? .careWorker, serviceIDs: ids,
-                                     pin: values[3].isEmpty ? nil : values[3])
-                }))
+            return ScreenResponse(push: Self.addForm(services: services))
         case Self.toggleActive:
             guard let person = selected else { return .done }
             guard person.active else { return .message(.info("\(person.name) has already left; their records are kept.")) }
             return ScreenResponse(effects: [task(Deactivate(staffID: person.id))])
         case Self.resetPIN:
             guard let person = selected else { return .done }
-            return ScreenResponse(push: RecordFormScreen(
-                id: "reset-pin", title: "New PIN for \(person.name)",
-                intro: "The new PIN works at once and clears any lock.",
-                fields: [
-                    FormField(label: "New PIN", field: TextField(masked: true), validator: FieldChecks.pin(optional: false)),
-                    FormField(label: "New PIN again", field: TextField(masked: true), validator: FieldChecks.pin(optional: false)),
-                ],
-                crossCheck: FieldChecks.pinsMatch(0, 1),
-                makeRequest: { values in .resetPIN(id: person.id, pin: values[0]) }))
+            return ScreenResponse(push: Self.resetPINForm(for: person))
         default:
             return .notHandled
         }

@@ -104,22 +104,33 @@ public struct ThresholdsScreen: ListScreen {
             id: "change-threshold", title: "Thresholds: \(id.definition.name)",
             intro: "\(id.definition.measures) At or above the amber figure it shows amber; at or above the red one, red.",
             fields: [
-                FormField(label: "Amber from", hint: unit == .percent ? "A percentage" : "A number",
+                FormField("amber", label: "Amber from", hint: unit == .percent ? "A percentage" : "A number",
                           validator: FieldChecks.threshold),
-                FormField(label: "Red from", validator: FieldChecks.threshold),
-            ],
-            crossCheck: { values in
-                guard let amber = Double(values[0]), let red = Double(values[1]) else { return nil }
-                return IndicatorThresholds.problems(IndicatorThreshold(amber: amber, red: red)).first.map {
-                    $0.prefix(1).lowercased() + $0.dropFirst().dropLast()
-                }
-            },
-            makeRequest: { values in
-                .setIndicatorThreshold(id: id, threshold: IndicatorThreshold(amber: Double(values[0]) ?? 0, red: Double(values[1]) ?? 0))
-            })
-        form.prefill(0, with: IndicatorFormat.number(current.amber, unit: .count))
-        form.prefill(1, with: IndicatorFormat.number(current.red, unit: .count))
+                FormField("red", label: "Red from", validator: FieldChecks.threshold),
+            ]
+        ) { form throws(FormRefusal) in
+            let threshold = IndicatorThreshold(amber: Double(form.text("amber")) ?? 0, red: Double(form.text("red")) ?? 0)
+            if let problem = IndicatorThresholds.problems(threshold).first {
+                // Words after "Not saved: ".
+                throw FormRefusal(problem.prefix(1).lowercased() + problem.dropFirst().dropLast(), field: "red")
+            }
+            return SetThreshold(id: id, threshold: threshold)
+        }
+        form.prefill("amber", with: IndicatorFormat.number(current.amber, unit: .count))
+        form.prefill("red", with: IndicatorFormat.number(current.red, unit: .count))
         return form
+    }
+
+    /// Sets one indicator's thresholds.
+    struct SetThreshold: RecordWrite {
+        var id: IndicatorID
+        var threshold: IndicatorThreshold
+
+        func run(_ services: RecoveryServices, as actor: Actor, at now: Date) throws(StoreError) -> RecordWritten {
+            try services.store.setIndicatorThreshold(id, to: threshold, by: actor, at: now)
+            let current = try services.store.indicatorThresholds()[id]
+            return RecordWritten("\(id.definition.name): \(current.describe(unit: id.definition.unit)).")
+        }
     }
 
     public func render(into buffer: inout Buffer, area: Rect, context: ScreenContext) {

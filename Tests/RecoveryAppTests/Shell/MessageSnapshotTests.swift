@@ -29,7 +29,7 @@ import TUI
 
     /// The store's refusal of the form's save, as it comes back from the worker.
     func refuse(_ message: String, on state: inout AppState) {
-        let save = RecordFormScreen.Save(write: StoreRequestWrite(request: .loadServices, afterSave: nil))
+        let save = RecordFormScreen.Save(write: StaffScreen.AddStaff(name: "Priya Shah", role: .careWorker, serviceIDs: [1], pin: nil))
         _ = state.update(.taskFinished(save.answer(refusal: .invalid(message), generation: state.currentGeneration)))
     }
 
