@@ -2,7 +2,8 @@ import Foundation
 import GRDB
 import RecoveryModel
 
-/// The newest record's moment, for checking the computer's clock (`ClockCheck`).
+/// The newest record's moment, for checking the computer's clock (`ClockCheck`), and the count
+/// of changes, for knowing when what a screen shows is out of date.
 extension SQLiteRecoveryStore {
     /// How many of the audit log's last entries are read. The last entry alone would do while
     /// the clock is right, but one entry written while it is behind would then hide the newer
@@ -22,5 +23,9 @@ extension SQLiteRecoveryStore {
                 """, arguments: [Self.newestRecordWindow, Self.housekeepingActorPrefix.count, Self.housekeepingActorPrefix])
         }
         return text.flatMap(Timestamp.date)
+    }
+
+    public func changeCount() throws(StoreError) -> Int64 {
+        try read { db in try Int64.fetchOne(db, sql: "SELECT COALESCE(MAX(seq), 0) FROM audit_log") ?? 0 }
     }
 }

@@ -130,7 +130,7 @@ public struct IndicatorServiceScreen: ListScreen {
     /// Shown again after the store changed: this service's figures (or the provider's) afresh.
     public func refresh(context: ScreenContext) -> [AppEffect] { [task(LoadIndicators(serviceID: serviceID))] }
 
-    public var keyHints: [Hint]? { [.key(AppCommand.open, "the records behind it"), .note(IndicatorCells.legend), .key(AppCommand.back)] }
+    public var keyHints: [Hint]? { [.key(AppCommand.open, "the records behind it"), .note(IndicatorCells.legend), .key(AppCommand.back, "back")] }
 
     /// The figures of one service, or of every service and the provider (`serviceID` nil).
     struct LoadIndicators: ScreenTask {

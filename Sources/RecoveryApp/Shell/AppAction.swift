@@ -20,9 +20,9 @@ public enum AppAction: Sendable {
     case storeReplied(StoreReply, to: String)
     /// A screen's task finished on the worker.
     case taskFinished(TaskReply)
-    /// The newest record's moment (nil for a store with no records), for the clock check and to
-    /// notice records written elsewhere.
-    case storeChecked(newestRecord: Date?)
+    /// The newest record's moment (nil for a store with no records), for the clock check, and
+    /// the store's change count (nil when it could not be read), to know what is out of date.
+    case storeChecked(newestRecord: Date?, changes: Int64? = nil)
     /// The run loop has started: screens may ask for what they show.
     case started
 }
@@ -31,7 +31,7 @@ public enum AppAction: Sendable {
 public enum AppEffect: Sendable, Equatable {
     /// Run a screen's task on the store's worker; answers `.taskFinished`.
     case task(TaskRequest)
-    /// Ask the store for its newest record's moment; answers `.storeChecked`.
+    /// Ask the store for its newest record's moment and change count; answers `.storeChecked`.
     case checkStore
     /// Restore the terminal and stop.
     case quit

@@ -162,7 +162,11 @@ public final class AppRunner {
             return nil
         case .checkStore:
             let services = services
-            worker.submit { .storeChecked(newestRecord: (try? services.recovery?.store.newestRecordTime()) ?? nil) }
+            worker.submit {
+                let store = services.recovery?.store
+                return .storeChecked(newestRecord: (try? store?.newestRecordTime()) ?? nil,
+                                     changes: try? store?.changeCount())
+            }
             return nil
         case .saveConfiguration(let configuration):
             switch services.saveConfiguration(configuration) {

@@ -14,13 +14,13 @@ extension AppState {
     mutating func replaceScreens(with newScreens: [any Screen]) {
         screens = newScreens.map { screen in
             defer { nextGeneration += 1 }
-            return OpenScreen(screen: screen, generation: nextGeneration, dataVersion: -1)
+            return OpenScreen(screen: screen, generation: nextGeneration, dataVersion: -2)
         }
     }
 
     /// Opens `screen` on top and returns what it asks for on appearing.
     mutating func open(_ screen: any Screen) -> [AppEffect] {
-        screens.append(OpenScreen(screen: screen, generation: nextGeneration, dataVersion: -1))
+        screens.append(OpenScreen(screen: screen, generation: nextGeneration, dataVersion: -2))
         nextGeneration += 1
         return appearTop()
     }
@@ -32,12 +32,21 @@ extension AppState {
         return stamp(screens[index].screen.appear(context: screenContext), from: index)
     }
 
-    /// Shown again after the screen above closed: as it was, read again only when the store has
-    /// changed since it last read it.
+    /// Shown again after the screen above closed: as it was, at once. The store is asked for its
+    /// change count, and the screen is read again only if that has moved since it last read.
     mutating func revisitTop() -> [AppEffect] {
+        revisitPending = screens[screens.count - 1].generation
+        return [.checkStore]
+    }
+
+    /// The store's change count came: a screen shown again whose data is older reads again.
+    mutating func changesCounted(_ count: Int64) -> [AppEffect] {
+        storeVersion = count
         let index = screens.count - 1
-        guard screens[index].dataVersion != storeVersion else { return [] }
-        screens[index].dataVersion = storeVersion
+        guard revisitPending == screens[index].generation else { return [] }
+        revisitPending = nil
+        guard screens[index].dataVersion != count else { return [] }
+        screens[index].dataVersion = count
         return stamp(screens[index].screen.refresh(context: screenContext), from: index)
     }
 
@@ -103,19 +112,17 @@ extension AppState {
             waiting.count -= 1
             pendingTasks[reply.generation] = waiting.count > 0 ? waiting : nil
         }
-        if reply.changedStore {
-            storeVersion += 1
-        }
-        guard let index = screens.firstIndex(where: { $0.generation == reply.generation }) else { return [] }
+        // After a write the change count (and the newest record, for the clock) is read again.
+        let recount: [AppEffect] = reply.changedStore ? [.checkStore] : []
+        guard let index = screens.firstIndex(where: { $0.generation == reply.generation }) else { return recount }
         var screen = screens[index].screen
-        guard let response = reply.apply(&screen, screenContext) else { return [] }
+        guard let response = reply.apply(&screen, screenContext) else { return recount }
         screens[index].screen = screen
-        if reply.changedStore {
-            // The screen that wrote has what it needs; the others read again when shown.
-            screens[index].dataVersion = storeVersion
-        }
-        return applyScreen(response, at: index)
+        return recount + applyScreen(response, at: index)
     }
+
+    /// The generation of the screen shown.
+    public var currentGeneration: Int { screens[screens.count - 1].generation }
 
     /// True when the screen shown has waited longer than `loadingDelay` for its data.
     public var isLoading: Bool {

@@ -18,9 +18,11 @@ public struct AppState: Sendable {
     public internal(set) var screens: [OpenScreen] = []
     /// The next generation number given to an opened screen.
     var nextGeneration = 1
-    /// Counts the changes this app has made to the store (and records noticed from elsewhere):
-    /// a screen whose data was read at an older count is read again when it is shown again.
-    public internal(set) var storeVersion = 0
+    /// The store's change count as last read (`RecoveryDataStore.changeCount`, -1 before it has
+    /// been): a screen whose data was read at another count is read again when shown again.
+    public internal(set) var storeVersion: Int64 = -1
+    /// The screen shown again (by generation) whose data waits on the change count's answer.
+    var revisitPending: Int?
     /// Tasks asked for and not yet answered, by the generation of the screen that asked.
     public internal(set) var pendingTasks: [Int: PendingTasks] = [:]
     /// A question waiting for yes or no, if any.
@@ -107,7 +109,7 @@ public struct OpenScreen: Sendable {
     public var screen: any Screen
     public let generation: Int
     /// `AppState.storeVersion` when the screen last read what it shows.
-    var dataVersion: Int
+    var dataVersion: Int64
 }
 
 /// The tasks one screen is waiting for.

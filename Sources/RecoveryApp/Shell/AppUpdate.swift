@@ -26,12 +26,9 @@ extension AppState {
             return receive(reply, for: screenID)
         case .taskFinished(let reply):
             return receive(reply)
-        case .storeChecked(let newest):
-            // A newer record than the last one seen may come from another terminal or the
-            // command line: what screens hold is read again when they are shown.
-            if let newest, let seen = newestRecord, newest > seen { storeVersion += 1 }
+        case .storeChecked(let newest, let changes):
             newestRecord = newest
-            return []
+            return changes.map { changesCounted($0) } ?? []
         case .terminate:
             isRunning = false
             return [.quit]
@@ -75,6 +72,9 @@ extension AppState {
             return answerDialog(keymap.command(for: key, scopes: [.dialog]))
         }
         if search.isOpen { return handleSearchPrompt(key) }
+        if current.claims(key) {
+            return withTop { screen, context in screen.type(key, context: context) }
+        }
         let typing = current.isTyping
         guard let command = keymap.command(for: key, scopes: activeScopes, typing: typing) else {
             if typing && key.isPrintable {

@@ -18,6 +18,9 @@ public protocol Screen: Sendable {
     var scopes: [KeyScope] { get }
     /// True while a text field has focus, so printable keys are typed rather than run as commands.
     var isTyping: Bool { get }
+    /// True when the screen wants `key` itself before the keymap sees it (an open pick list, or
+    /// ↑/↓ on a focused pick list); the key then goes to `type(_:context:)`.
+    func claims(_ key: Key) -> Bool
     /// True when leaving would lose something the user typed.
     var hasUnsavedInput: Bool { get }
 
@@ -54,6 +57,7 @@ extension Screen {
     public func refresh(context: ScreenContext) -> [AppEffect] { appear(context: context) }
     public var scopes: [KeyScope] { [.screen(id)] }
     public var isTyping: Bool { false }
+    public func claims(_ key: Key) -> Bool { false }
     public var hasUnsavedInput: Bool { false }
     public mutating func type(_ key: Key, context: ScreenContext) -> ScreenResponse { .notHandled }
     public mutating func click(at point: Point, area: Rect, context: ScreenContext) -> ScreenResponse { .notHandled }

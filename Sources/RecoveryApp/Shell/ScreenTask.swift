@@ -94,6 +94,17 @@ extension ScreenTask {
         reply(generation: generation, result: .failure(error))
     }
 
+    /// The reply this task would give with `output`, for the screen of `generation` (so tests
+    /// can answer a task without a store: `state.update(.taskFinished(task.answer(x, generation: g)))`).
+    public func answer(_ output: Output, generation: Int) -> TaskReply {
+        reply(generation: generation, result: .success(output))
+    }
+
+    /// The reply this task would give if the store refused it with `error`.
+    public func answer(refusal error: StoreError, generation: Int) -> TaskReply {
+        reply(generation: generation, result: .failure(error))
+    }
+
     /// Wraps a result so the input loop can put it into the screen, if it is this task's target.
     fileprivate func reply(generation: Int, result: Result<Output, StoreError>) -> TaskReply {
         TaskReply(generation: generation, changedStore: changesStore && result.succeeded,

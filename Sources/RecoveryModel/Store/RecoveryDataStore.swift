@@ -173,6 +173,10 @@ public protocol RecoveryDataStore: Sendable {
     /// The moment the newest record was written (the latest `recorded_at` among the audit log's
     /// most recent entries), or nil for a store with no records; for `ClockCheck`.
     func newestRecordTime() throws(StoreError) -> Date?
+    /// A number that grows with every change anyone makes to the store, from any terminal or
+    /// the command line (the audit log's last sequence number): the app reads a screen again
+    /// only when it has moved since the screen last read.
+    func changeCount() throws(StoreError) -> Int64
 }
 
 extension RecoveryDataStore {

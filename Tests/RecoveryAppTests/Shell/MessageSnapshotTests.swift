@@ -88,7 +88,7 @@ import TUI
         var state = AppState(environment: Support.environment(), theme: .monochrome, keymap: DefaultKeymap.keymap,
                              size: Size(width: 80, height: 24), now: Support.fixedNow, start: .signIn(Support.provider))
         state.session.idleLockMinutes = 240
-        _ = state.update(.storeReplied(.newestRecordTime(Self.newest), to: "app.clock"))
+        _ = state.update(.storeChecked(newestRecord: Self.newest))
         _ = state.update(.storeReplied(.signInList(Self.people), to: "sign-in"))
         check(state, "sign-in-clock-behind-80x24")
         let lines = AppView.render(state).text.split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }
@@ -105,7 +105,7 @@ import TUI
 
         // Time passes: within five minutes of the newest record the warning goes by itself.
         let effects = state.update(.tick(Self.newest.addingTimeInterval(-300)))
-        #expect(effects.contains(.store(.loadNewestRecordTime, actor: nil, replyTo: "app.clock")),
+        #expect(effects.contains(.checkStore),
                 "the store is asked again as the minutes pass")
         #expect(state.clockBehind == nil)
         let righted = AppView.render(state).text.split(separator: "\n")[0]
@@ -115,9 +115,9 @@ import TUI
 
     @Test func theStoreIsAskedOnceAMinuteNotOnEveryFrame() {
         var state = Support.state()
-        #expect(state.update(.started).contains(.store(.loadNewestRecordTime, actor: nil, replyTo: "app.clock")))
+        #expect(state.update(.started).contains(.checkStore))
         #expect(state.update(.tick(Support.fixedNow.addingTimeInterval(10))).isEmpty)
         #expect(state.update(.tick(Support.fixedNow.addingTimeInterval(50))).isEmpty)
-        #expect(state.update(.tick(Support.fixedNow.addingTimeInterval(70))) == [.store(.loadNewestRecordTime, actor: nil, replyTo: "app.clock")])
+        #expect(state.update(.tick(Support.fixedNow.addingTimeInterval(70))) == [.checkStore])
     }
 }

@@ -71,7 +71,8 @@ import TUI
         // f: every check; End reaches the oldest of all.
         app.keys(.character("f"))
         #expect(app.screen.contains("Daily MAR chart checks: every check"))
-        #expect((app.state.current as? MARChecksScreen)?.hints?.contains("f every check") == true)
+        let hints = app.state.current.keyHints?.compactMap { $0.text(keymap: app.state.keymap, scopes: app.state.activeScopes) }
+        #expect(hints?.contains("f every check") == true, "the hint names the key from the keymap")
         app.keys(.end)
         #expect(tableLines(app, header: "Findings").last?.hasPrefix(" \(days[59].description)") == true, "\(app.screen)")
 
