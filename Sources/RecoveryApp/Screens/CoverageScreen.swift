@@ -46,7 +46,7 @@ public struct CoverageScreen: Screen {
 
     public var keyHints: [Hint]? {
         [.key(Self.nextService, "next service"), .note("✓ checked"), .note("! findings"), .note("· no check"),
-         .note("– not due"), .key(AppCommand.back)]
+         .note("– not due"), .key(AppCommand.back, "back")]
     }
 
     // MARK: Tasks

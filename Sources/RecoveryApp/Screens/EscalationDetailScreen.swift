@@ -47,8 +47,8 @@ public struct EscalationDetailScreen: Screen {
     ]
 
     public var keyHints: [Hint]? {
-        [.key(AppCommand.open, "what it answers"), .key(Self.acknowledge, "acknowledge"), .key(Self.respond, "response"),
-         .key(Self.resolve, "resolve"), .key(AppCommand.down, "scroll"), .key(AppCommand.back)]
+        [.key(AppCommand.open, "its record"), .key(Self.acknowledge, "acknowledge"), .key(Self.respond, "respond"),
+         .key(Self.resolve, "resolve"), .key(AppCommand.down, "scroll"), .key(AppCommand.back, "back")]
     }
 
     // MARK: Tasks

@@ -145,7 +145,7 @@ public struct IndicatorRecordsScreen: ListScreen {
     }
 
     public var keyHints: [Hint]? {
-        [.key(AppCommand.open, "open the record"), .key(AppCommand.search, "search"), .key(AppCommand.back)]
+        [.key(AppCommand.open, "open the record"), .key(AppCommand.search, "search"), .key(AppCommand.back, "back")]
     }
 
     public mutating func perform(_ command: CommandID, context: ScreenContext) -> ScreenResponse {

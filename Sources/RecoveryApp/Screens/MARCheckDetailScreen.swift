@@ -52,7 +52,7 @@ public struct MARCheckDetailScreen: Screen {
 
     public var keyHints: [Hint]? {
         [.key(AppCommand.down, "next finding"), .key(AppCommand.open, "its escalation"),
-         .key(Self.correct, "correct (with a reason)"), .key(AppCommand.back)]
+         .key(Self.correct, "correct (with a reason)"), .key(AppCommand.back, "back")]
     }
 
     // MARK: Tasks

@@ -60,10 +60,20 @@ public struct PlanDetailScreen: Screen {
         binding(edit, keys: [.character("e")], label: "Edit", help: "Edit the plan (an amendment with a reason once started)"),
     ]
 
+    /// The keys that do something for the plan as it stands (all of them are in help).
     public var keyHints: [Hint]? {
-        [.key(Self.stepThrough, "steps"), .key(Self.measure, "result"), .key(Self.review, "review"), .key(Self.close, "close"),
-         .key(Self.edit, "edit"), .key(Self.start, "start"), .key(Self.monitor, "monitor"), .key(Self.reopen, "reopen"),
-         .key(AppCommand.down, "scroll")]
+        var hints: [Hint] = [.key(Self.stepThrough, "steps"), .key(Self.measure, "result"), .key(Self.review, "review")]
+        switch plan?.status {
+        case .closed?:
+            hints.append(.key(Self.reopen, "reopen"))
+        case let status?:
+            hints += [.key(Self.close, "close"), .key(Self.edit, "edit")]
+            if status == .draft || status == .reopened { hints.append(.key(Self.start, "start")) }
+            if status != .draft { hints.append(.key(Self.monitor, status == .monitoring ? "back to active" : "monitor")) }
+        case nil:
+            break
+        }
+        return hints + [.key(AppCommand.down, "scroll")]
     }
 
     // MARK: Tasks

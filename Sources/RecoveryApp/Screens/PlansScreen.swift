@@ -139,8 +139,7 @@ public struct PlansScreen: ListScreen {
     public func render(into buffer: inout Buffer, area: Rect, context: ScreenContext) {
         let rows = self.rows(today: context.now)
         var pane = list
-        pane.emptyMessage = loaded ? "No recovery plans yet. Press \(keyName(Self.add, context: context)) to start one from a template."
-            : ""
+        pane.emptyMessage = "No recovery plans yet. Press \(keyName(Self.add, context: context)) to start one from a template."
         pane.render(into: &buffer, area: area, source: rows, theme: context.theme)
         // Colour the outcome by red, amber or green as well as its symbol and words.
         let table = ListPane.tableArea(in: area)

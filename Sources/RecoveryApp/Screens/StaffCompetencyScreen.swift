@@ -20,7 +20,7 @@ public struct StaffCompetencyScreen: Screen {
     public init(staffID: Int64) { self.staffID = staffID }
 
     public var keyHints: [Hint]? {
-        [.key(AppCommand.down, "scroll"), .key(AppCommand.observations, "everyone's competency"), .key(AppCommand.back)]
+        [.key(AppCommand.down, "scroll"), .key(AppCommand.observations, "everyone's competency"), .key(AppCommand.back, "back")]
     }
 
     /// The person's competency and every observation of them.

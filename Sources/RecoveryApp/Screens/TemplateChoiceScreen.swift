@@ -19,7 +19,7 @@ public struct TemplateChoiceScreen: ListScreen {
         TableRows([["Blank plan", "Write every part yourself"]] + templates.map { [$0.title, $0.summary] })
     }
 
-    public var keyHints: [Hint]? { [.key(AppCommand.open, "start from it"), .key(AppCommand.back)] }
+    public var keyHints: [Hint]? { [.key(AppCommand.open, "start from it"), .key(AppCommand.back, "back")] }
 
     public mutating func perform(_ command: CommandID, context: ScreenContext) -> ScreenResponse {
         if moveInList(command, context: context) { return .done }
