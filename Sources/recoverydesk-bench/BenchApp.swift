@@ -23,15 +23,13 @@ struct BenchApp {
         var signIn = 0.0
     }
 
-    static func make(storePath: String, home: URL, size: Size, now: Date, terminal: any Terminal,
-                     wrap: (LiveServices) -> any AppServices = { $0 }) throws -> BenchApp {
+    static func make(storePath: String, home: URL, size: Size, now: Date, terminal: any Terminal) throws -> BenchApp {
         var split = Split()
-        return try make(storePath: storePath, home: home, size: size, now: now, terminal: terminal, wrap: wrap, split: &split)
+        return try make(storePath: storePath, home: home, size: size, now: now, terminal: terminal, split: &split)
     }
 
-    /// `wrap` may put something between the app and its store requests (the all-checks run).
     static func make(storePath: String, home: URL, size: Size, now: Date, terminal: any Terminal,
-                     wrap: (LiveServices) -> any AppServices = { $0 }, split: inout Split) throws -> BenchApp {
+                     split: inout Split) throws -> BenchApp {
         var mark = Bench.nanoseconds()
         func lap() -> Double {
             let next = Bench.nanoseconds()
@@ -52,12 +50,25 @@ struct BenchApp {
         }
         split.signIn = lap()
         let workingDays = prepared.environment.workingDays
-        let services = wrap(prepared.services.attaching(store, workingDays: workingDays))
+        let services = prepared.services.attaching(store, workingDays: workingDays)
         let state = AppState(environment: prepared.environment, theme: prepared.theme, keymap: prepared.keymap, size: size,
                              now: now, mouseEnabled: false, start: .signedIn(user, try store.provider()))
         let runner = AppRunner(state: state, terminal: terminal, services: services, clock: { now },
                                logger: Logger(label: "recoverydesk.bench", factory: { _ in SwiftLogNoOpLogHandler() }))
         return BenchApp(store: store, runner: runner, workingDays: workingDays)
+    }
+}
+
+extension BenchApp {
+    /// Presses `key`: milliseconds until its frame is drawn (the input loop's own work), and
+    /// until the data it asked for is on screen (its tasks done and their frame drawn).
+    func keyToData(_ key: Key) -> (frame: Double, data: Double) {
+        let start = Bench.nanoseconds()
+        runner.handle(.key(key))
+        let framed = Bench.nanoseconds()
+        runner.settle()
+        let filled = Bench.nanoseconds()
+        return (Double(framed - start) / 1e6, Double(filled - start) / 1e6)
     }
 }
 
@@ -103,17 +114,3 @@ enum KeyScript {
     }
 }
 
-/// Store requests as the app makes them, except that the MAR checks screen is given every check
-/// of the whole provider instead of the last 28 days: the screen over all 365k checks.
-struct AllChecksServices: AppServices {
-    let base: LiveServices
-    let days: Int
-
-    func loadTheme(_ nameOrPath: String) -> Result<Theme, ConfigurationError> { base.loadTheme(nameOrPath) }
-
-    func saveConfiguration(_ configuration: UserConfiguration) -> Result<UserConfiguration, ConfigurationError> {
-        base.saveConfiguration(configuration)
-    }
-
-    var recovery: RecoveryServices? { base.recovery }
-}

@@ -11,6 +11,7 @@ do {
     case "indicators": try Children.indicators(options)
     case "measure": try Children.measure(options)
     case "write": try Children.write(options)
+    case "keys": try Children.keys(options)
     case "all-checks": try Children.allChecks(options)
     case "profile-indicators": try Children.profileIndicators(options)
     case "profile-plans": try Children.profilePlans(options)

@@ -13,11 +13,12 @@ public protocol AppServices: Sendable {
     func saveConfiguration(_ configuration: UserConfiguration) -> Result<UserConfiguration, ConfigurationError>
     /// The use cases on the open store, or nil before one is open.
     var recovery: RecoveryServices? { get }
+    /// Runs a screen's task (on the worker, never the input loop).
+    func run(_ request: TaskRequest, now: Date) -> TaskReply
 }
 
 extension AppServices {
-    /// Runs a screen's task (on the worker).
-    func run(_ request: TaskRequest, now: Date) -> TaskReply {
+    public func run(_ request: TaskRequest, now: Date) -> TaskReply {
         guard let recovery else { return request.refuse(.unusableStore("No store is open.")) }
         return request.run(recovery, at: now)
     }

@@ -3,6 +3,7 @@ import CSV
 import Foundation
 import RecoveryApp
 import RecoveryModel
+import RecoveryServices
 import RecoveryStore
 
 /// `recoverydesk indicators`: every service's early-warning indicators, the same figures the
@@ -43,9 +44,9 @@ struct IndicatorsCommand: ParsableCommand {
             let now = try CommandSupport.moment(today: today)
             let opened = try CommandSupport.openStore(store)
             let workingDays = try PlansCommand.workingDays()
-            let figures = IndicatorFigures(summaries: try opened.indicatorSummaries(at: now, workingDays: workingDays),
-                                           thresholds: try opened.indicatorThresholds(), now: now, workingDays: workingDays)
-            let report = figures.report()
+            // The same use case the dashboard runs.
+            let services = RecoveryServices(store: opened, workingDays: workingDays)
+            let report = try services.indicatorReport(at: now)
             var rows = [report.provider] + report.services
             if let service {
                 let name = service.trimmingCharacters(in: .whitespaces)
@@ -55,11 +56,9 @@ struct IndicatorsCommand: ParsableCommand {
                 rows = [match]
                 if let records {
                     let id = try CommandSupport.indicator(named: records)
-                    let serviceID = match.serviceID ?? 0
-                    let engine = IndicatorEngine(evidence: try opened.indicatorEvidence(at: now, workingDays: workingDays,
-                                                                                        serviceID: serviceID),
-                                                 thresholds: figures.thresholds, now: now, workingDays: workingDays)
-                    let list = engine.records(id, serviceID: serviceID)
+                    // The same use case as the app's list of the records behind a figure.
+                    let behind = try services.indicatorRecords(id, serviceID: match.serviceID ?? 0, at: now)
+                    let list = behind.lines.map(\.record)
                     let value = match[id]
                     var lines = ["\(match.name): \(id.definition.name) \(value?.text ?? "–") (\(value?.state.title.lowercased() ?? "no data")); \(value?.basis ?? "")"]
                     lines += list.map { "  \(UKDateFormat.dateTime($0.date))  \($0.summary)" }
