@@ -15,23 +15,33 @@ import Testing
         try session.waitFor("Raise an escalation")
         // What happened is the eighth field.
         for _ in 0..<7 { try session.send("Tab") }
-        let account = (1...30).map { "Part \($0) of the account." }.joined(separator: " ") + " The end of the account."
+        let account = (1...45).map { "Part \($0) of the account." }.joined(separator: " ") + " The end of the account."
         try session.type(account)
+        try session.waitFor("end of the account.")
         try session.send("C-s")
         try session.waitFor("Escalation raised")
+        // Through the dashboard and back, so the list is read afresh whichever way forms save.
+        try session.send("F2")
+        try session.waitFor("Overall")
+        try session.send("F6")
+        try session.waitFor("Part 1 of")
         try session.send("Enter")
-        var screen = try session.waitFor("What happened: Part 1 of")
+        var screen = try session.waitFor("E-1 ·")
         #expect(!screen.contains("Status: Open"), "the end is below the screen:\n\(screen)")
         #expect(screen.contains("1–"), "the lines shown are named:\n\(screen)")
 
         try session.send("End")
         screen = try session.waitFor("Status: Open")
         #expect(screen.contains("The end of the account."), "\(screen)")
-        #expect(!screen.contains("What happened: Part 1 of"))
+        #expect(!screen.contains("E-1 ·"), "the top has scrolled away:\n\(screen)")
+        #expect(screen.contains("5–23 of 23"), "\(screen)")
+        // Up after End moves at once.
+        try session.send("Up")
+        try session.waitFor("4–22 of 23")
         try session.send("Home")
-        try session.waitFor("What happened: Part 1 of")
+        try session.waitFor("E-1 ·")
         try session.send("PgDn")
-        try session.waitUntil("a page further down") { !$0.contains("What happened: Part 1 of") }
+        try session.waitUntil("a page further down") { !$0.contains("E-1 ·") }
         try session.send("Escape")
         try session.waitFor("What happened")
         try session.send("F10")
