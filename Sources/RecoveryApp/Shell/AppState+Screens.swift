@@ -14,21 +14,22 @@ extension AppState {
     mutating func replaceScreens(with newScreens: [any Screen]) {
         screens = newScreens.map { screen in
             defer { nextGeneration += 1 }
-            return OpenScreen(screen: screen, generation: nextGeneration, dataVersion: -2)
+            return OpenScreen(screen: screen, generation: nextGeneration, dataVersion: OpenScreen.unread)
         }
     }
 
-    /// Opens `screen` on top and returns what it asks for on appearing.
+    /// Opens `screen` on top and returns what it asks for on appearing. What it was handed by the
+    /// screen beneath is as fresh as that screen's data.
     mutating func open(_ screen: any Screen) -> [AppEffect] {
-        screens.append(OpenScreen(screen: screen, generation: nextGeneration, dataVersion: -2))
+        let handed = screens.last?.dataVersion ?? OpenScreen.unread
+        screens.append(OpenScreen(screen: screen, generation: nextGeneration, dataVersion: handed))
         nextGeneration += 1
         return appearTop()
     }
 
-    /// The top screen appears: it asks for what it shows, and notes the store as it read it.
+    /// The top screen appears: it asks for what it shows.
     mutating func appearTop() -> [AppEffect] {
         let index = screens.count - 1
-        screens[index].dataVersion = storeVersion
         return stamp(screens[index].screen.appear(context: screenContext), from: index)
     }
 
@@ -46,7 +47,6 @@ extension AppState {
         guard revisitPending == screens[index].generation else { return [] }
         revisitPending = nil
         guard screens[index].dataVersion != count else { return [] }
-        screens[index].dataVersion = count
         return stamp(screens[index].screen.refresh(context: screenContext), from: index)
     }
 
@@ -89,11 +89,13 @@ extension AppState {
     }
 
     /// Gives each task of the screen at `index` that screen's generation and the signed-in
-    /// user, and notes it as waiting.
+    /// user, and notes it as waiting. A screen reading again has data of unknown age until the
+    /// reads answer (each with the change count it read at).
     mutating func stamp(_ effects: [AppEffect], from index: Int) -> [AppEffect] {
         let generation = screens[index].generation
         return effects.map { effect in
             guard case .task(var request) = effect else { return effect }
+            if !request.changesStore { screens[index].dataVersion = OpenScreen.unread }
             request.generation = generation
             request.actor = session.user?.actor
             if var waiting = pendingTasks[generation] {
@@ -118,6 +120,7 @@ extension AppState {
         var screen = screens[index].screen
         guard let response = reply.apply(&screen, screenContext) else { return recount }
         screens[index].screen = screen
+        if let count = reply.readAtCount { screens[index].dataVersion = min(screens[index].dataVersion, count) }
         return recount + applyScreen(response, at: index)
     }
 

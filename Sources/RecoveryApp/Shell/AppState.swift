@@ -108,8 +108,12 @@ public struct AppState: Sendable {
 public struct OpenScreen: Sendable {
     public var screen: any Screen
     public let generation: Int
-    /// `AppState.storeVersion` when the screen last read what it shows.
+    /// The store's change count when the screen last read what it shows (its oldest read since
+    /// it last asked), or `unread`.
     var dataVersion: Int64
+
+    /// Not read yet, or reading: any change count differs from it.
+    static let unread = Int64.max
 }
 
 /// The tasks one screen is waiting for.

@@ -81,13 +81,17 @@ public struct TaskRequest: Sendable, Equatable, CustomStringConvertible {
 extension ScreenTask {
     /// Runs the task, catching the store's refusal, and wraps the result.
     fileprivate func runForReply(_ services: RecoveryServices, as actor: Actor?, generation: Int, at now: Date) -> TaskReply {
+        // A read notes the store's change count first: what it reads is at least that fresh.
+        let count = changesStore ? nil : try? services.store.changeCount()
         let result: Result<Output, StoreError>
         do {
             result = .success(try run(services, as: actor, at: now))
         } catch {
             result = .failure(error)
         }
-        return reply(generation: generation, result: result)
+        var made = reply(generation: generation, result: result)
+        made.readAtCount = count
+        return made
     }
 
     fileprivate func refusal(_ error: StoreError, generation: Int) -> TaskReply {
@@ -96,8 +100,11 @@ extension ScreenTask {
 
     /// The reply this task would give with `output`, for the screen of `generation` (so tests
     /// can answer a task without a store: `state.update(.taskFinished(task.answer(x, generation: g)))`).
-    public func answer(_ output: Output, generation: Int) -> TaskReply {
-        reply(generation: generation, result: .success(output))
+    /// `readAt`: the store's change count the read was made at.
+    public func answer(_ output: Output, generation: Int, readAt count: Int64? = nil) -> TaskReply {
+        var made = reply(generation: generation, result: .success(output))
+        made.readAtCount = changesStore ? nil : count
+        return made
     }
 
     /// The reply this task would give if the store refused it with `error`.
@@ -127,6 +134,8 @@ public struct TaskReply: Sendable, CustomStringConvertible {
     public let generation: Int
     /// True when the task changed the store (and succeeded).
     public let changedStore: Bool
+    /// For a read, the store's change count just before it read.
+    public internal(set) var readAtCount: Int64?
     public let description: String
     /// Puts the result into the screen; nil when the screen is not the task's target.
     let apply: @Sendable (inout any Screen, ScreenContext) -> ScreenResponse?

@@ -1,5 +1,6 @@
 import Foundation
 @testable import RecoveryApp
+import RecoveryModel
 import Testing
 import TUI
 
@@ -21,7 +22,11 @@ import TUI
     @Test func qLeavesAScreenAndQuitsFromTheDashboard() {
         var state = Support.state()
         _ = state.update(.storeChecked(newestRecord: nil, changes: 7))
-        #expect(state.update(.started).tasks(DashboardScreen.LoadIndicators.self).count == 1)
+        let load = state.update(.started).tasks(DashboardScreen.LoadIndicators.self)
+        #expect(load.count == 1)
+        let empty = ServiceIndicators(serviceID: nil, name: "Whole provider", values: [])
+        _ = state.update(.taskFinished(load[0].answer(IndicatorReport(asOf: Support.fixedNow, provider: empty, services: []),
+                                                      generation: state.currentGeneration, readAt: 7)))
         _ = Support.press([.function(5)], on: &state)
         #expect(Support.press([.character("q")], on: &state) == [.checkStore],
                 "coming back to the dashboard shows it as it was and only asks whether the store changed")
