@@ -73,7 +73,8 @@ import Testing
             for _ in 0..<index { try session.send("Down") }
             try session.send("Enter")
             let records = try session.waitUntil("the records behind a red indicator", timeout: 30) {
-                Self.heading($0).hasPrefix("\(service) › ") && $0.contains("Opens")
+                // The records are read off the input loop: wait until they are in.
+                Self.heading($0).hasPrefix("\(service) › ") && $0.contains("Opens") && !$0.contains("Finding the records…")
             }
             #expect(records.contains("▲R Red ·"), "\(records)")
             let first = try #require(Self.tableRows(records, header: "Opens").first, "records behind a red figure:\n\(records)")

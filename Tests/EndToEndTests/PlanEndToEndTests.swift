@@ -27,6 +27,10 @@ import Testing
         try session.type("01/08/2026")
         try session.send("C-s")
         try session.waitFor("saved as active")
+        // The list is read again off the input loop once the store's change count is checked
+        // (a key does it): Enter once the new plan is a row of it, not only in the message.
+        try session.send("Home")
+        try session.waitUntil("the new plan listed") { $0.contains("MAR charts returned late to the office     Oak House") }
         try session.send("Enter")
         try session.waitFor("The five steps")
         try session.send("s")

@@ -5,7 +5,7 @@ import TUI
 enum AdminText {
     /// The name of the first key bound to `command` for `screen` now, or nil when none is.
     static func keyName(_ command: CommandID, screen: any Screen, context: ScreenContext) -> String? {
-        context.keymap.bindings(in: screen.scopes + [.global]).first { $0.command == command }?.keys.first?.name
+        context.boundKey(command, scopes: screen.scopes)
     }
 
     /// "`sentence` Press a to add one." with the key as bound now (just `sentence` when unbound).

@@ -5,112 +5,144 @@ import TUI
 
 /// Which rounds of the last 28 days were checked, one service at a time (`v` for the next
 /// service): ✓ checked, · not checked, ! checked with findings, – none due (the round had not
-/// ended yet, or ended before the service was added: no data, never a gap). Given the checks,
-/// or (from the MAR checks list) reading each service's checks of those days as it is shown.
+/// ended yet, or ended before the service was added: no data, never a gap). Handed the checks
+/// of the services the opener knows about; any other service's checks of those days are read
+/// when it is shown, and every shown service's again when the store has changed.
 public struct CoverageScreen: Screen {
     public static let screenID = "coverage"
-    public let id = CoverageScreen.screenID
     public let title = "Coverage: the last 28 days"
     private var checks: [MARCheck]
     private let services: [Service]
     public private(set) var serviceID: Int64?
-    /// True when the screen reads the shown service's checks itself.
-    private let readsChecks: Bool
+    /// The services whose checks of the days shown are held.
+    public private(set) var covered: Set<Int64>
 
-    public init(checks: [MARCheck], services: [Service], serviceID: Int64?) {
+    /// The days shown, today the last.
+    public static let days = 28
+    /// Width of the round names left of the grid.
+    static let labelWidth = 16
+
+    /// Coverage from checks the opener has: every check of the last 28 days of the services in
+    /// `covering`; the others' are read when shown.
+    public init(checks: [MARCheck], services: [Service], serviceID: Int64?, covering: Set<Int64>) {
         self.checks = checks
         self.services = services
         self.serviceID = serviceID ?? services.first?.id
-        readsChecks = false
+        covered = covering
     }
 
     /// Coverage that reads each service's checks of the last 28 days when it shows it.
     public init(services: [Service], serviceID: Int64?) {
-        checks = []
-        self.services = services
-        self.serviceID = serviceID ?? services.first?.id
-        readsChecks = true
+        self.init(checks: [], services: services, serviceID: serviceID, covering: [])
     }
 
-    public func appear(context: ScreenContext) -> [AppEffect] {
-        guard readsChecks, let serviceID else { return [] }
-        return [ask(.loadCoverage(serviceID: serviceID, days: 28), context: context)]
+    // MARK: Commands
+
+    public static let nextService: CommandID = "coverage.next-service"
+
+    public static let commands = [
+        binding(nextService, keys: [.character("v")], label: "Next service", help: "Show the next service's coverage"),
+    ]
+
+    public var keyHints: [Hint]? {
+        [.key(Self.nextService, "next service"), .note("✓ checked"), .note("! findings"), .note("· no check"),
+         .note("– not due"), .key(AppCommand.back, "back")]
     }
 
-    public mutating func receive(_ reply: StoreReply, context: ScreenContext) -> ScreenResponse {
-        switch reply {
-        case .coverage(let shown, let loaded) where shown == serviceID:
-            checks = loaded
-            return .done
-        case .failed(let message):
-            return .message(.error(message))
-        default:
+    // MARK: Tasks
+
+    /// One service's checks of the days shown.
+    struct LoadChecks: ScreenTask {
+        typealias Target = CoverageScreen
+        var serviceID: Int64
+        /// Read because the store changed: what is held of other services is out of date.
+        var afresh = false
+
+        func run(_ services: RecoveryServices, as actor: Actor?, at now: Date) throws(StoreError) -> [MARCheck] {
+            try services.recentMARChecks(serviceID: serviceID, days: CoverageScreen.days, at: now)
+        }
+
+        func apply(_ loaded: [MARCheck], to screen: inout CoverageScreen, context: ScreenContext) -> ScreenResponse {
+            screen.checks = screen.checks.filter { $0.draft.serviceID != serviceID } + loaded
+            if afresh { screen.covered = [] }
+            screen.covered.insert(serviceID)
             return .done
         }
     }
 
-    public var hints: [String]? { ["v next service", "✓ checked", "! findings", "· no check", "– not due", "Esc back"] }
+    /// The shown service's checks, unless they are held already.
+    public func appear(context: ScreenContext) -> [AppEffect] {
+        guard let serviceID, !covered.contains(serviceID) else { return [] }
+        return [task(LoadChecks(serviceID: serviceID))]
+    }
+
+    /// Shown again after the store changed: the shown service's checks are read again, and the
+    /// others' held ones count as out of date.
+    public func refresh(context: ScreenContext) -> [AppEffect] {
+        guard let serviceID else { return [] }
+        return [task(LoadChecks(serviceID: serviceID, afresh: true))]
+    }
 
     public mutating func perform(_ command: CommandID, context: ScreenContext) -> ScreenResponse {
-        guard command.rawValue == "coverage.next-service", !services.isEmpty else { return .notHandled }
+        guard command == Self.nextService, !services.isEmpty else { return .notHandled }
         let index = services.firstIndex { $0.id == serviceID } ?? -1
         serviceID = services[(index + 1) % services.count].id
         return ScreenResponse(effects: appear(context: context))
     }
 
+    // MARK: Drawing
+
+    /// How one round of one day stands, as a mark with its role (never by colour alone).
+    static func mark(_ checks: [MARCheck], round: MARRound, day: LondonDay, service: Service,
+                     now: Date) -> (mark: String, role: StyleRole) {
+        let done = checks.filter { $0.draft.serviceID == service.id && $0.draft.round == round && LondonDay($0.draft.date) == day }
+        let end = LateEntryRule.roundEnd(date: day.start, round: round)
+        if done.isEmpty && (end > now || service.isBeforeStart(end)) { return ("–", .muted) }
+        if done.isEmpty { return ("·", .red) }
+        if done.contains(where: { !$0.draft.findings.isEmpty }) { return ("!", .amber) }
+        return ("✓", .green)
+    }
+
     public func render(into buffer: inout Buffer, area: Rect, context: ScreenContext) {
         let theme = context.theme
+        let inner = area.inset(left: 2)
         guard let service = services.first(where: { $0.id == serviceID }) else {
-            buffer.write("  No services yet.", in: area.row(1), style: theme[.muted])
+            buffer.write("No services yet.", in: inner.row(1), style: theme[.muted])
             return
         }
         let rounds = MARRound.expected(for: service.kind)
         let today = LondonDay(context.now)
-        let days = (0..<28).map { today.adding(days: $0 - 27) }
-        buffer.write("  \(service.name) (\(service.kind.title))", in: area.row(1), style: theme[.header])
-        let labelWidth = 16
-        let cellWidth = max(2, min(3, (area.width - labelWidth - 4) / 28))
-        var x = area.x + 2 + labelWidth
-        for day in days {
-            let number = String(day.description.prefix(2))
-            buffer.write(number, x: x, y: area.y + 3, style: theme[.muted], maxWidth: cellWidth)
-            x += cellWidth
+        let days = (0..<Self.days).map { today.adding(days: $0 - (Self.days - 1)) }
+        // Service name, a gap, the day numbers, a row a round, a gap, then the summary lines.
+        let parts = area.splitRows([.fixed(1), .fixed(1), .fixed(1), .fixed(1), .fixed(rounds.count), .fixed(1), .flexible])
+        buffer.write("\(service.name) (\(service.kind.title))", in: parts[1].inset(left: 2), style: theme[.header])
+        let cellWidth = max(2, min(3, (area.width - Self.labelWidth - 4) / Self.days))
+        let columns = parts[3].inset(left: 2).splitColumns([.fixed(Self.labelWidth)] + days.map { _ in .fixed(cellWidth) })
+        for (day, cell) in zip(days, columns.dropFirst()) {
+            buffer.write(String(day.description.prefix(2)), in: cell, style: theme[.muted])
         }
         var missing = 0
         var notDue = 0
         for (row, round) in rounds.enumerated() {
-            let y = area.y + 4 + row
-            buffer.write(round.title, in: Rect(x: area.x + 2, y: y, width: labelWidth, height: 1), style: theme[.normal])
-            x = area.x + 2 + labelWidth
-            for day in days {
-                let done = checks.filter { $0.draft.serviceID == service.id && $0.draft.round == round && LondonDay($0.draft.date) == day }
-                let mark: String
-                let role: StyleRole
-                let end = LateEntryRule.roundEnd(date: day.start, round: round)
-                if done.isEmpty && (end > context.now || service.isBeforeStart(end)) {
-                    mark = "–"; role = .muted; notDue += 1
-                } else if done.isEmpty {
-                    mark = "·"; role = .red; missing += 1
-                } else if done.contains(where: { !$0.draft.findings.isEmpty }) {
-                    mark = "!"; role = .amber
-                } else {
-                    mark = "✓"; role = .green
-                }
-                buffer.write(mark, x: x, y: y, style: theme[role], maxWidth: cellWidth)
-                x += cellWidth
+            let line = parts[4].row(row)
+            let cells = line.inset(left: 2).splitColumns([.fixed(Self.labelWidth)] + days.map { _ in .fixed(cellWidth) })
+            buffer.write(round.title, in: cells[0], style: theme[.normal])
+            for (day, cell) in zip(days, cells.dropFirst()) {
+                let (mark, role) = Self.mark(checks, round: round, day: day, service: service, now: context.now)
+                if mark == "–" { notDue += 1 } else if mark == "·" { missing += 1 }
+                buffer.write(mark, in: cell, style: theme[role])
             }
         }
         let total = rounds.count * days.count - notDue
-        let y = area.y + 5 + rounds.count
-        let summary = total == 0 ? "No rounds due yet in these 28 days."
+        let summary = parts[6].inset(left: 2)
+        let words = total == 0 ? "No rounds due yet in these \(Self.days) days."
             : "\(total - missing) of \(total) rounds due checked; \(missing) without a check."
-        buffer.write("  " + summary, in: Rect(x: area.x, y: y, width: area.width, height: 1),
-                     style: theme[missing > 0 ? .warning : total == 0 ? .muted : .ok])
-        buffer.write("  Days run from \(days[0].description) (left) to today \(today.description) (right).",
-                     in: Rect(x: area.x, y: y + 1, width: area.width, height: 1), style: theme[.muted])
+        buffer.write(words, in: summary.row(0), style: theme[missing > 0 ? .warning : total == 0 ? .muted : .ok])
+        buffer.write("Days run from \(days[0].description) (left) to today \(today.description) (right).",
+                     in: summary.row(1), style: theme[.muted])
         if let added = service.addedAt, LondonDay(added) > days[0] {
-            buffer.write("  – \(service.name) was added on \(UKDateFormat.date(added)); nothing is due before then.",
-                         in: Rect(x: area.x, y: y + 2, width: area.width, height: 1), style: theme[.muted])
+            buffer.write("– \(service.name) was added on \(UKDateFormat.date(added)); nothing is due before then.",
+                         in: summary.row(2), style: theme[.muted])
         }
     }
 }

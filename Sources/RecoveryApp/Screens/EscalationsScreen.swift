@@ -6,9 +6,9 @@ import TUI
 /// Escalations, overdue first, then newest: due by, status, severity, category and what
 /// happened. Read a page at a time from the store; `/` narrows the list to the escalations
 /// matching. `a` raises one (anyone signed in); `f` shows open or all; Enter opens one to move
-/// it on.
+/// it on, handed the escalation and the service names.
 public struct EscalationsScreen: PagedListScreen, NamesServices {
-    public let id = Section.escalations.rawValue
+    public static let screenID = Section.escalations.rawValue
     public var title: String {
         Section.escalations.title + (searchText.isEmpty ? "" : ": matching \"\(searchText)\"")
     }
@@ -18,7 +18,7 @@ public struct EscalationsScreen: PagedListScreen, NamesServices {
         TableColumn(title: "Severity", width: .fixed(14)),
         TableColumn(title: "Category", width: .flexible(minimum: 12)),
         TableColumn(title: "What happened", width: .flexible(minimum: 12)),
-    ], emptyMessage: "No escalations. Press a to raise one.")
+    ], emptyMessage: "No escalations.")
     public var paging = PagedList<Escalation>()
     public var searchText = ""
     public let rowNoun = "escalations"
@@ -41,9 +41,29 @@ public struct EscalationsScreen: PagedListScreen, NamesServices {
         }))
     }
 
-    public var hints: [String]? {
-        ["a raise", "Enter open", "f \(openOnly ? "open only" : "all")", "! overdue", searchText.isEmpty ? "/ search" : "Esc clear search"]
+    // MARK: Commands
+
+    public static let add: CommandID = "escalations.add"
+    public static let filter: CommandID = "escalations.filter"
+
+    public static let commands = [
+        binding(add, keys: [.character("a")], label: "Raise", help: "Raise an escalation", inKeyBar: true),
+        binding(filter, keys: [.character("f")], label: "Open/all", help: "Show open escalations only, or all of them"),
+    ]
+
+    public var keyHints: [Hint]? {
+        [.key(Self.add, "raise"), .key(AppCommand.open, "open"), .key(Self.filter, openOnly ? "open only" : "all"),
+         .note("! overdue"), searchText.isEmpty ? .key(AppCommand.search, "search") : .key(AppCommand.back, "clear search")]
     }
+
+    /// The list with nothing in it says how to raise one, naming the key as bound now.
+    public func render(into buffer: inout Buffer, area: Rect, context: ScreenContext) {
+        var shown = list
+        shown.emptyMessage = "No escalations. Press \(keyName(Self.add, context: context)) to raise one."
+        shown.render(into: &buffer, area: area, source: rows, theme: context.theme)
+    }
+
+    // MARK: Tasks
 
     public func pageTask(_ page: PageRequest, search: String) -> AppEffect {
         task(LoadPage(openOnly: openOnly, search: search, page: page))
@@ -75,33 +95,19 @@ public struct EscalationsScreen: PagedListScreen, NamesServices {
 
     public mutating func perform(_ command: CommandID, context: ScreenContext) -> ScreenResponse {
         if let response = performPaged(command, context: context) { return response }
-        switch command.rawValue {
-        case "escalations.add":
+        switch command {
+        case Self.add:
             return ScreenResponse(push: EvidenceForms.escalation(services: services.filter(\.active),
                                                                  serviceID: ServiceScope.homeService(of: context.user), now: context.now))
-        case "escalations.filter":
+        case Self.filter:
             openOnly.toggle()
             return ScreenResponse(status: .info(openOnly ? "Showing open escalations." : "Showing every escalation."),
                                   effects: [firstPage(context: context)])
-        case AppCommand.open.rawValue:
+        case AppCommand.open:
             guard paging.rows.indices.contains(list.state.selected) else { return .done }
-            return ScreenResponse(push: EscalationDetailScreen(escalationID: paging.rows[list.state.selected].id))
+            return ScreenResponse(push: EscalationDetailScreen(escalation: paging.rows[list.state.selected], services: services))
         default:
             return .notHandled
-        }
-    }
-
-    public mutating func receive(_ reply: StoreReply, context: ScreenContext) -> ScreenResponse {
-        switch reply {
-        case .services(let loaded):
-            services = loaded
-            return .done
-        case .escalations(let page, let open, let search):
-            guard open == openOnly else { return .done }
-            now = context.now
-            return receivePage(page, search: search, context: context)
-        default:
-            return savedOrFailed(reply, context: context) ?? .done
         }
     }
 }

@@ -90,11 +90,3 @@ enum FormCommands {
         .message(.error("Not saved: \(error.description)"))
     }
 }
-
-extension Screen {
-    /// The key that runs `command` on this screen now (the user's overrides included), for
-    /// words on screen that name a key; "?" when it has none.
-    func keyName(_ command: CommandID, context: ScreenContext) -> String {
-        context.keymap.bindings(in: scopes + [.global]).first { $0.command == command }?.keys.first?.name ?? "?"
-    }
-}

@@ -9,7 +9,6 @@ import TUI
 /// to open, so Enter shows the service's coverage instead and says so.
 public struct IndicatorRecordsScreen: ListScreen {
     public static let screenID = "indicator-records"
-    public let id = IndicatorRecordsScreen.screenID
     public var title: String { indicator.definition.name }
     public var list = ListPane(columns: [], emptyMessage: "Finding the records…")
     public let indicator: IndicatorID
@@ -89,17 +88,18 @@ public struct IndicatorRecordsScreen: ListScreen {
             + TextWrap.lines(second, width: width).prefix(Self.headerHeight - 1).map { ($0, StyleRole.normal) }
     }
 
-    /// The lines below the table: the selected record in full, and what Enter does with it.
-    func footer(width: Int) -> [(String, StyleRole)] {
+    /// The lines below the table: the selected record in full, and what the open key (`open`,
+    /// as bound now) does with it.
+    func footer(width: Int, open: String = "Enter") -> [(String, StyleRole)] {
         guard let line = selected else { return [] }
         let action: String
         switch line.record.kind {
         case .missingRound:
-            action = "No check was logged, so there is no record to open: Enter shows the service's coverage."
-        case .staff: action = "Enter opens their competency and observations."
-        case .marCheck: action = "Enter opens the MAR check."
-        case .escalation: action = "Enter opens the escalation."
-        case .plan: action = "Enter opens the plan."
+            action = "No check was logged, so there is no record to open: \(open) shows the service's coverage."
+        case .staff: action = "\(open) opens their competency and observations."
+        case .marCheck: action = "\(open) opens the MAR check."
+        case .escalation: action = "\(open) opens the escalation."
+        case .plan: action = "\(open) opens the plan."
         }
         let text = (serviceID == nil ? "\(line.serviceName): " : "") + line.record.summary
         let summary = TextWrap.lines(text, width: width).prefix(Self.footerHeight - 1).map { ($0, StyleRole.normal) }
@@ -107,19 +107,46 @@ public struct IndicatorRecordsScreen: ListScreen {
     }
 
     func areas(_ area: Rect) -> (header: Rect, table: Rect, footer: Rect) {
-        let inner = area.inset(left: 1, right: 1)
-        let tableHeight = max(2, inner.height - Self.headerHeight - Self.footerHeight)
-        let header = Rect(x: inner.x, y: inner.y, width: inner.width, height: Self.headerHeight)
-        let table = Rect(x: inner.x, y: inner.y + Self.headerHeight, width: inner.width, height: tableHeight)
-        let footer = Rect(x: inner.x, y: table.maxY, width: inner.width, height: max(0, inner.maxY - table.maxY))
-        return (header, table, footer)
+        let parts = area.inset(left: 1, right: 1)
+            .splitRows([.fixed(Self.headerHeight), .flexible(minimum: 2), .fixed(Self.footerHeight)])
+        return (parts[0], parts[1], parts[2])
+    }
+
+    /// The records behind the indicator, and its value as it stands now.
+    struct LoadRecords: ScreenTask {
+        typealias Target = IndicatorRecordsScreen
+        var indicator: IndicatorID
+        var serviceID: Int64?
+
+        func run(_ services: RecoveryServices, as actor: Actor?, at now: Date) throws(StoreError) -> IndicatorRecords {
+            try services.indicatorRecords(indicator, serviceID: serviceID, at: now)
+        }
+
+        func apply(_ records: IndicatorRecords, to screen: inout IndicatorRecordsScreen, context: ScreenContext) -> ScreenResponse {
+            screen.loaded = records
+            screen.value = records.value ?? screen.value
+            if screen.value?.state == .noData {
+                screen.list.emptyMessage = "Nothing to judge by yet, so no records lie behind this figure."
+            } else {
+                screen.list.emptyMessage = "No records count towards this figure now."
+            }
+            screen.keepSelection(rowCount: records.lines.count, context: IndicatorRecordsScreen.tableContext(context))
+            return .done
+        }
+
+        func refused(_ error: StoreError, screen: inout IndicatorRecordsScreen, context: ScreenContext) -> ScreenResponse {
+            screen.list.emptyMessage = "The records could not be read."
+            return .message(.error(error.description))
+        }
     }
 
     public func appear(context: ScreenContext) -> [AppEffect] {
-        [ask(.loadIndicatorRecords(id: indicator, serviceID: serviceID), context: context)]
+        [task(LoadRecords(indicator: indicator, serviceID: serviceID))]
     }
 
-    public var hints: [String]? { ["Enter open the record", "/ search", "Esc back"] }
+    public var keyHints: [Hint]? {
+        [.key(AppCommand.open, "open the record"), .key(AppCommand.search, "search"), .key(AppCommand.back, "back")]
+    }
 
     public mutating func perform(_ command: CommandID, context: ScreenContext) -> ScreenResponse {
         if moveInList(command, context: Self.tableContext(context)) { return .done }
@@ -138,28 +165,11 @@ public struct IndicatorRecordsScreen: ListScreen {
         case .staff(let staffID):
             return ScreenResponse(push: StaffCompetencyScreen(staffID: staffID))
         case .missingRound:
-            return ScreenResponse(push: CoverageScreen(checks: loaded.checks, services: loaded.services, serviceID: line.serviceID),
+            // The records hold the last 28 days of checks of the services they list.
+            let covered = serviceID.map { [$0] } ?? loaded.lines.map(\.serviceID)
+            return ScreenResponse(push: CoverageScreen(checks: loaded.checks, services: loaded.services, serviceID: line.serviceID,
+                                                       covering: Set(covered)),
                                   status: .info("No check was logged for that round, so there is nothing to open."))
-        }
-    }
-
-    public mutating func receive(_ reply: StoreReply, context: ScreenContext) -> ScreenResponse {
-        switch reply {
-        case .indicatorRecords(let records):
-            loaded = records
-            value = records.value ?? value
-            if value?.state == .noData {
-                list.emptyMessage = "Nothing to judge by yet, so no records lie behind this figure."
-            } else {
-                list.emptyMessage = "No records count towards this figure now."
-            }
-            keepSelection(rowCount: records.lines.count, context: Self.tableContext(context))
-            return .done
-        case .failed(let message):
-            list.emptyMessage = "The records could not be read."
-            return .message(.error(message))
-        default:
-            return .done
         }
     }
 
@@ -181,7 +191,7 @@ public struct IndicatorRecordsScreen: ListScreen {
         }
         TableView(columns: columns(), emptyMessage: list.emptyMessage)
             .render(table(), state: list.state, in: parts.table, into: &buffer, theme: theme)
-        for (row, line) in footer(width: parts.footer.width).prefix(parts.footer.height).enumerated() {
+        for (row, line) in footer(width: parts.footer.width, open: keyName(AppCommand.open, context: context)).prefix(parts.footer.height).enumerated() {
             buffer.write(line.0, in: parts.footer.row(row), style: theme[line.1])
         }
     }

@@ -6,21 +6,26 @@ import TUI
 /// One MAR check: its figures, its findings with their links (whether each that had to be
 /// escalated was, by which escalation, and in time or not), and any corrections beside the
 /// original. Up and Down pick a finding; Enter opens its escalation, or raises one for it when
-/// none was raised. The links are worked out from the escalations that name the finding.
+/// none was raised; PgUp, PgDn, Home and End scroll a long check. The links are worked out from
+/// the escalations that name the finding. Handed the check by the list, it reads only those
+/// escalations (and the staff names when it was not handed them).
 public struct MARCheckDetailScreen: Screen {
     public static let screenID = "mar-check"
-    public let id = MARCheckDetailScreen.screenID
     public let title = "MAR chart check"
     public var scopes: [KeyScope] { [.screen(id), .list] }
     public let checkID: Int64
-    private var check: MARCheck?
+    public private(set) var check: MARCheck?
     private var services: [Service]
     private var staff: [StaffMember]
     /// The escalations that name this check, with their sources.
     private var escalations: [Escalation] = []
-    private var linksLoaded = false
+    public private(set) var linksLoaded = false
     /// The selected item among those that had to be escalated.
     public private(set) var selected = 0
+    private var body = ScrollingText()
+
+    /// Columns between the screen's edge and the text.
+    static let margin = 2
 
     public init(check: MARCheck, services: [Service], staff: [StaffMember]) {
         checkID = check.id
@@ -29,16 +34,86 @@ public struct MARCheckDetailScreen: Screen {
         self.staff = staff
     }
 
-    /// Opens a check by its id (it loads itself).
+    /// Opens a check by its id (it reads itself).
     public init(checkID: Int64) {
         self.checkID = checkID
         services = []
         staff = []
     }
 
-    public var hints: [String]? { ["↑↓ pick a finding", "Enter its escalation", "e correct (with a reason)", "Esc back"] }
+    // MARK: Commands
 
-    public func appear(context: ScreenContext) -> [AppEffect] { [ask(.loadMARCheck(id: checkID), context: context)] }
+    public static let correct: CommandID = "mar-check.correct"
+
+    public static let commands = [
+        binding(correct, keys: [.character("e")], label: "Correct",
+                help: "Correct the check (with a reason; the original stays visible)", inKeyBar: true),
+    ]
+
+    public var keyHints: [Hint]? {
+        [.key(AppCommand.down, "next finding"), .key(AppCommand.open, "its escalation"),
+         .key(Self.correct, "correct (with a reason)"), .key(AppCommand.back, "back")]
+    }
+
+    // MARK: Tasks
+
+    /// The check with the escalations that name it, and the names of services and staff.
+    struct LoadCheck: ScreenTask {
+        typealias Target = MARCheckDetailScreen
+        var id: Int64
+
+        func run(_ services: RecoveryServices, as actor: Actor?, at now: Date) throws(StoreError) -> MARCheckDetail {
+            try services.marCheckDetail(id)
+        }
+
+        func apply(_ detail: MARCheckDetail, to screen: inout MARCheckDetailScreen, context: ScreenContext) -> ScreenResponse {
+            screen.check = detail.check
+            screen.escalations = detail.escalations
+            screen.services = detail.services
+            screen.staff = detail.staff
+            screen.linksLoaded = true
+            return .done
+        }
+    }
+
+    /// The escalations that name the check the screen was handed.
+    struct LoadLinks: ScreenTask {
+        typealias Target = MARCheckDetailScreen
+        var id: Int64
+
+        func run(_ services: RecoveryServices, as actor: Actor?, at now: Date) throws(StoreError) -> [Escalation] {
+            try services.escalations(answeringCheck: id)
+        }
+
+        func apply(_ loaded: [Escalation], to screen: inout MARCheckDetailScreen, context: ScreenContext) -> ScreenResponse {
+            screen.escalations = loaded
+            screen.linksLoaded = true
+            return .done
+        }
+    }
+
+    /// Every member of staff, to name those in the findings (and for a correction's form).
+    struct LoadStaff: ScreenTask {
+        typealias Target = MARCheckDetailScreen
+
+        func run(_ services: RecoveryServices, as actor: Actor?, at now: Date) throws(StoreError) -> [StaffMember] {
+            try services.store.staff(includingInactive: true)
+        }
+
+        func apply(_ loaded: [StaffMember], to screen: inout MARCheckDetailScreen, context: ScreenContext) -> ScreenResponse {
+            screen.staff = loaded
+            return .done
+        }
+    }
+
+    /// Handed the check: only its escalations (and the staff, if not handed them) are read.
+    public func appear(context: ScreenContext) -> [AppEffect] {
+        guard check != nil, !services.isEmpty else { return [task(LoadCheck(id: checkID))] }
+        return [task(LoadLinks(id: checkID))] + (staff.isEmpty ? [task(LoadStaff())] : [])
+    }
+
+    /// Shown again after the store changed (a correction, an escalation raised): read it all again.
+    public func refresh(context: ScreenContext) -> [AppEffect] { [task(LoadCheck(id: checkID))] }
 
     /// What in this check had to be escalated, with how each stands.
     func links(at now: Date, workingDays: WorkingDays) -> [(due: EscalationDue, timeliness: EscalationTimeliness)] {
@@ -52,12 +127,17 @@ public struct MARCheckDetailScreen: Screen {
     public mutating func perform(_ command: CommandID, context: ScreenContext) -> ScreenResponse {
         guard let check else { return .notHandled }
         let items = links(at: context.now, workingDays: context.environment.workingDays)
+        let height = ScrollingText.bodyHeight(context.contentHeight)
         switch command {
-        case AppCommand.up:
-            selected = max(0, selected - 1)
+        case AppCommand.up, AppCommand.down:
+            selected = command == AppCommand.up ? max(0, selected - 1) : min(max(0, items.count - 1), selected + 1)
+            // Keep the chosen finding's link in sight.
+            let shown = lines(width: ScrollingText.bodyWidth(context.contentWidth, margin: Self.margin), context: context)
+            if let line = shown.selectedLine { body.reveal(line, lineCount: shown.lines.count, height: height) }
             return .done
-        case AppCommand.down:
-            selected = min(max(0, items.count - 1), selected + 1)
+        case AppCommand.pageUp, AppCommand.pageDown, AppCommand.first, AppCommand.last:
+            let shown = lines(width: ScrollingText.bodyWidth(context.contentWidth, margin: Self.margin), context: context)
+            _ = body.perform(command, lineCount: shown.lines.count, height: height)
             return .done
         case AppCommand.open:
             guard items.indices.contains(selected) else {
@@ -65,6 +145,9 @@ public struct MARCheckDetailScreen: Screen {
             }
             let item = items[selected]
             if let escalationID = item.timeliness.escalationID {
+                if let escalation = escalations.first(where: { $0.id == escalationID }) {
+                    return ScreenResponse(push: EscalationDetailScreen(escalation: escalation, services: services))
+                }
                 return ScreenResponse(push: EscalationDetailScreen(escalationID: escalationID))
             }
             return ScreenResponse(push: EvidenceForms.escalation(
@@ -72,41 +155,24 @@ public struct MARCheckDetailScreen: Screen {
                 whatHappened: item.due.whatHappened,
                 links: EscalationLinks(marCheckID: check.id, staffID: item.due.staffID),
                 sources: [item.due.source], now: context.now))
+        case Self.correct:
+            return ScreenResponse(push: MARCheckFormScreen(services: services, staff: staff, serviceID: check.draft.serviceID,
+                                                           round: check.draft.round, today: context.now,
+                                                           lateEntryHours: context.environment.configuration.lateEntryHours,
+                                                           correcting: check))
         default:
-            break
-        }
-        guard command.rawValue == "mar-check.correct" else { return .notHandled }
-        return ScreenResponse(push: MARCheckFormScreen(services: services, staff: staff, serviceID: check.draft.serviceID,
-                                                       round: check.draft.round, today: context.now,
-                                                       lateEntryHours: context.environment.configuration.lateEntryHours,
-                                                       correcting: check))
-    }
-
-    public mutating func receive(_ reply: StoreReply, context: ScreenContext) -> ScreenResponse {
-        switch reply {
-        case .marCheck(let loaded, let escalations, let services, let staff):
-            check = loaded
-            self.escalations = escalations
-            self.services = services
-            self.staff = staff
-            linksLoaded = true
-            return .done
-        case .failed(let message):
-            return .message(.error(message))
-        default:
-            return .done
+            return .notHandled
         }
     }
 
-    public func render(into buffer: inout Buffer, area: Rect, context: ScreenContext) {
-        let theme = context.theme
-        guard let check else {
-            buffer.write("  Loading…", in: area.row(1), style: theme[.muted])
-            return
-        }
+    /// The check as lines with their roles, wrapped to `width`, and the line of the selected
+    /// finding's link.
+    func lines(width: Int, context: ScreenContext) -> (lines: [(String, StyleRole)], selectedLine: Int?) {
+        guard let check else { return ([("Loading…", .muted)], nil) }
         let draft = check.draft
         let items = links(at: context.now, workingDays: context.environment.workingDays)
         var lines: [(String, StyleRole)] = []
+        var selectedLine: Int?
         let service = services.first { $0.id == draft.serviceID }?.name ?? "?"
         let round = draft.round == .visit ? "Homecare visits" : "\(draft.round.title) round"
         lines.append(("MAR check \(check.id) · \(service) · \(round) of \(UKDateFormat.date(draft.date))"
@@ -127,6 +193,7 @@ public struct MARCheckDetailScreen: Screen {
             case .awaiting: role = .warning
             case .late, .overdue: role = .red
             }
+            if position == selected { selectedLine = lines.count }
             lines.append(("\(marker) \(timeliness.words)", role))
         }
         for (index, finding) in draft.findings.enumerated() {
@@ -151,12 +218,18 @@ public struct MARCheckDetailScreen: Screen {
                 lines.append(("  Before: \(amendment.previous)", .muted))
             }
         }
-        var y = area.y + 1
-        for line in lines {
-            for piece in TextWrap.lines(line.0, width: max(10, area.width - 4)) where y < area.maxY {
-                buffer.write("  " + piece, in: Rect(x: area.x, y: y, width: area.width, height: 1), style: theme[line.1])
-                y += 1
-            }
+        // Wrapped, the selected link's line counted where its first piece lands.
+        var wrapped: [(String, StyleRole)] = []
+        var selectedWrapped: Int?
+        for (index, line) in lines.enumerated() {
+            if index == selectedLine { selectedWrapped = wrapped.count }
+            wrapped += TextWrap.lines(line.0, width: width).map { ($0, line.1) }
         }
+        return (wrapped, selectedWrapped)
+    }
+
+    public func render(into buffer: inout Buffer, area: Rect, context: ScreenContext) {
+        let all = lines(width: ScrollingText.bodyWidth(area.width, margin: Self.margin), context: context)
+        body.render(all.lines, in: area, margin: Self.margin, into: &buffer, theme: context.theme)
     }
 }

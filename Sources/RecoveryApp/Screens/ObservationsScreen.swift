@@ -8,7 +8,7 @@ import TUI
 /// from the store (only the people shown have their observations read); `/` narrows the list to
 /// the people matching. `a` records an observation (supervisors and above).
 public struct ObservationsScreen: PagedListScreen {
-    public let id = Section.observations.rawValue
+    public static let screenID = Section.observations.rawValue
     public var title: String {
         Section.observations.title + (searchText.isEmpty ? "" : ": matching \"\(searchText)\"")
     }
@@ -21,8 +21,6 @@ public struct ObservationsScreen: PagedListScreen {
     public var paging = PagedList<CompetencyRow>()
     public var searchText = ""
     public let rowNoun = "staff"
-    /// Set while the observation form waits for the staff list.
-    private var formPending = false
 
     public init() {}
 
@@ -50,10 +48,24 @@ public struct ObservationsScreen: PagedListScreen {
         }))
     }
 
-    public var hints: [String]? {
-        ["a record an observation", searchText.isEmpty ? "/ search" : "Esc clear search",
-         "● current ◆ due ▲ expired or restricted · never"]
+    /// The marks of the competency column, in words.
+    static let legend = "● current ◆ due ▲ expired or restricted · never"
+
+    // MARK: Commands
+
+    public static let add: CommandID = "observations.add"
+
+    public static let commands = [
+        binding(add, keys: [.character("a")], label: "Observe",
+                help: "Record an observation or competency check (supervisors and above)", inKeyBar: true),
+    ]
+
+    public var keyHints: [Hint]? {
+        [.key(Self.add, "record an observation"),
+         searchText.isEmpty ? .key(AppCommand.search, "search") : .key(AppCommand.back, "clear search"), .note(Self.legend)]
     }
+
+    // MARK: Tasks
 
     public func pageTask(_ page: PageRequest, search: String) -> AppEffect { task(LoadPage(search: search, page: page)) }
 
@@ -68,31 +80,34 @@ public struct ObservationsScreen: PagedListScreen {
         }
     }
 
+    /// Everyone active, for the observation form (it picks from everyone, not only the page
+    /// shown), then the form opens with the selected person filled in.
+    struct LoadFormStaff: ScreenTask {
+        typealias Target = ObservationsScreen
+        /// The person selected when the form was asked for.
+        var selected: Int64?
+
+        func run(_ services: RecoveryServices, as actor: Actor?, at now: Date) throws(StoreError) -> [StaffMember] {
+            try services.store.staff(includingInactive: false)
+        }
+
+        func apply(_ staff: [StaffMember], to screen: inout ObservationsScreen, context: ScreenContext) -> ScreenResponse {
+            ScreenResponse(push: EvidenceForms.observation(staff: staff.filter(\.active), selected: selected, now: context.now))
+        }
+    }
+
     public func appear(context: ScreenContext) -> [AppEffect] { [reloadPage(context: context)] }
 
     public mutating func perform(_ command: CommandID, context: ScreenContext) -> ScreenResponse {
         if let response = performPaged(command, context: context) { return response }
-        if command == AppCommand.open { return .done }
-        guard command.rawValue == "observations.add" else { return .notHandled }
-        // The form picks from everyone, not only the page shown: ask for the staff first.
-        formPending = true
-        return ScreenResponse(effects: [ask(.loadStaff, context: context)])
-    }
-
-    public mutating func receive(_ reply: StoreReply, context: ScreenContext) -> ScreenResponse {
-        switch reply {
-        case .competency(let page, let search):
-            return receivePage(page, search: search, context: context)
-        case .staff(let staff, _):
-            guard formPending else { return .done }
-            formPending = false
-            var form = EvidenceForms.observation(staff: staff.filter(\.active), now: context.now)
-            if paging.rows.indices.contains(list.state.selected) {
-                form.prefill(0, with: paging.rows[list.state.selected].person.name)
-            }
-            return ScreenResponse(push: form)
+        switch command {
+        case AppCommand.open:
+            return .done
+        case Self.add:
+            let selected = paging.rows.indices.contains(list.state.selected) ? paging.rows[list.state.selected].person.id : nil
+            return ScreenResponse(effects: [task(LoadFormStaff(selected: selected))])
         default:
-            return savedOrFailed(reply, context: context) ?? .done
+            return .notHandled
         }
     }
 }

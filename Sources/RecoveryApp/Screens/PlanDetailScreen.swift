@@ -6,42 +6,110 @@ import TUI
 /// One plan, every part of it: how its outcome stands (each measure against its target, with a
 /// trend), whether it could close, the five steps with what is due, governance reviews, what it
 /// answers and why, and its history. The keys step through, record results and reviews, close
-/// (through the closure guard), reopen, start or edit it.
+/// (through the closure guard), reopen, start or edit it; the list keys scroll. Opened from the
+/// plans list it shows the row's title at once while the plan is read.
 public struct PlanDetailScreen: Screen {
     public static let screenID = "plan"
-    public let id = PlanDetailScreen.screenID
-    public var title: String { plan?.draft.title ?? "Plan" }
+    public var title: String { plan?.draft.title ?? listedTitle ?? "Plan" }
     public var scopes: [KeyScope] { [.screen(id), .list] }
 
     public let planID: Int64
     public private(set) var plan: PlanRecord?
+    /// The title the plans list showed, until the plan is read.
+    private let listedTitle: String?
     private var services: [Service] = []
     private var staff: [StaffMember] = []
-    private var scroll = 0
+    private var body = ScrollingText()
 
-    public init(planID: Int64) { self.planID = planID }
+    /// Columns between the screen's edge and the text.
+    static let margin = 1
 
-    public func appear(context: ScreenContext) -> [AppEffect] { [ask(.loadPlan(id: planID), context: context)] }
+    /// Opens a plan by its id.
+    public init(planID: Int64) {
+        self.planID = planID
+        listedTitle = nil
+    }
+
+    /// Opens the plan of a row of the plans list, showing its title while the plan is read.
+    public init(row: PlanListRow) {
+        planID = row.id
+        listedTitle = row.title
+    }
+
+    // MARK: Commands
+
+    public static let stepThrough: CommandID = "plan.step-through"
+    public static let measure: CommandID = "plan.measure"
+    public static let review: CommandID = "plan.review"
+    public static let start: CommandID = "plan.start"
+    public static let monitor: CommandID = "plan.monitor"
+    public static let close: CommandID = "plan.close"
+    public static let reopen: CommandID = "plan.reopen"
+    public static let edit: CommandID = "plan.edit"
+
+    public static let commands = [
+        binding(stepThrough, keys: [.character("s")], label: "Steps", help: "Step through the five steps", inKeyBar: true),
+        binding(measure, keys: [.character("m")], label: "Result", help: "Enter a measure's result for a period", inKeyBar: true),
+        binding(review, keys: [.character("r")], label: "Review", help: "Record a governance review", inKeyBar: true),
+        binding(start, keys: [.character("g")], label: "Start", help: "Start a draft plan (make it active)"),
+        binding(monitor, keys: [.character("w")], label: "Monitor",
+                help: "Move the plan to monitoring (target met, being sustained), or back to active"),
+        binding(close, keys: [.character("c")], label: "Close", help: "Close the plan (only when every measure is achieved)",
+                inKeyBar: true),
+        binding(reopen, keys: [.character("o")], label: "Reopen", help: "Reopen a closed plan (a reason is needed)"),
+        binding(edit, keys: [.character("e")], label: "Edit", help: "Edit the plan (an amendment with a reason once started)"),
+    ]
+
+    /// The keys that do something for the plan as it stands (all of them are in help).
+    public var keyHints: [Hint]? {
+        var hints: [Hint] = [.key(Self.stepThrough, "steps"), .key(Self.measure, "result"), .key(Self.review, "review")]
+        switch plan?.status {
+        case .closed?:
+            hints.append(.key(Self.reopen, "reopen"))
+        case let status?:
+            hints += [.key(Self.close, "close"), .key(Self.edit, "edit")]
+            if status == .draft || status == .reopened { hints.append(.key(Self.start, "start")) }
+            if status != .draft { hints.append(.key(Self.monitor, status == .monitoring ? "back to active" : "monitor")) }
+        case nil:
+            break
+        }
+        return hints + [.key(AppCommand.down, "scroll")]
+    }
+
+    // MARK: Tasks
+
+    /// The plan with the services and staff that name its service and owner.
+    struct LoadPlan: ScreenTask {
+        typealias Target = PlanDetailScreen
+        var id: Int64
+
+        func run(_ services: RecoveryServices, as actor: Actor?, at now: Date) throws(StoreError) -> PlanDetail {
+            try services.planDetail(id)
+        }
+
+        func apply(_ detail: PlanDetail, to screen: inout PlanDetailScreen, context: ScreenContext) -> ScreenResponse {
+            screen.plan = detail.plan
+            screen.services = detail.services
+            screen.staff = detail.staff
+            return .done
+        }
+    }
+
+    public func appear(context: ScreenContext) -> [AppEffect] { [task(LoadPlan(id: planID))] }
 
     public mutating func perform(_ command: CommandID, context: ScreenContext) -> ScreenResponse {
-        let page = max(1, context.contentHeight - 2)
-        switch command {
-        case AppCommand.down: scroll += 1; return .done
-        case AppCommand.up: scroll = max(0, scroll - 1); return .done
-        case AppCommand.pageDown: scroll += page; return .done
-        case AppCommand.pageUp: scroll = max(0, scroll - page); return .done
-        case AppCommand.first: scroll = 0; return .done
-        case AppCommand.last: scroll = Int.max / 2; return .done
-        case AppCommand.open: return .done
-        default: break
+        let shown = lines(width: ScrollingText.bodyWidth(context.contentWidth, margin: Self.margin), context: context)
+        if body.perform(command, lineCount: shown.count, height: ScrollingText.bodyHeight(context.contentHeight)) {
+            return .done
         }
+        if command == AppCommand.open { return .done }
         guard let plan else { return .notHandled }
-        switch command.rawValue {
-        case "plan.step-through":
+        switch command {
+        case Self.stepThrough:
             return ScreenResponse(push: StepThroughScreen(planID: planID))
-        case "plan.measure":
+        case Self.measure:
             return ScreenResponse(push: PlanForms.measurement(plan: plan, today: context.now))
-        case "plan.review":
+        case Self.review:
             // When the sign-off is all that is missing, the form offers the decision to close.
             let closure = ClosureGuard.check(plan, today: context.now, workingDays: context.environment.workingDays)
             let onlySignOff = !closure.gaps.isEmpty && closure.gaps.allSatisfy {
@@ -49,18 +117,18 @@ public struct PlanDetailScreen: Screen {
                 return false
             }
             return ScreenResponse(push: PlanForms.review(plan: plan, suggestClose: onlySignOff && plan.status != .closed))
-        case "plan.close":
+        case Self.close:
             guard plan.status != .closed else { return .message(.info("This plan is already closed.")) }
             return ScreenResponse(push: PlanForms.close(plan: plan))
-        case "plan.reopen":
+        case Self.reopen:
             guard plan.status == .closed else { return .message(.info("Only a closed plan can be reopened.")) }
             return ScreenResponse(push: PlanForms.statusChange(plan: plan, to: .reopened, title: "Reopen the plan"))
-        case "plan.start":
+        case Self.start:
             guard plan.status == .draft || plan.status == .reopened else {
                 return .message(.info("The plan is already \(plan.status.title.lowercased())."))
             }
             return ScreenResponse(push: PlanForms.statusChange(plan: plan, to: .active, title: "Start the plan"))
-        case "plan.monitor":
+        case Self.monitor:
             switch plan.status {
             case .active, .reopened:
                 return ScreenResponse(push: PlanForms.statusChange(plan: plan, to: .monitoring, title: "Target met: monitor the plan"))
@@ -69,25 +137,13 @@ public struct PlanDetailScreen: Screen {
             default:
                 return .message(.info("Only an active plan can move to monitoring."))
             }
-        case "plan.edit":
-            guard plan.status != .closed else { return .message(.info("Reopen the plan (o) before changing it.")) }
+        case Self.edit:
+            guard plan.status != .closed else {
+                return .message(.info("Reopen the plan (\(keyName(Self.reopen, context: context))) before changing it."))
+            }
             return ScreenResponse(push: PlanFormScreen(draft: plan.draft, planID: plan.id, status: plan.status))
         default:
             return .notHandled
-        }
-    }
-
-    public mutating func receive(_ reply: StoreReply, context: ScreenContext) -> ScreenResponse {
-        switch reply {
-        case .plan(let loaded, let services, let staff):
-            plan = loaded
-            self.services = services
-            self.staff = staff
-            return .done
-        case .failed(let message):
-            return .message(.error(message))
-        default:
-            return .done
         }
     }
 
@@ -149,7 +205,8 @@ public struct PlanDetailScreen: Screen {
         if plan.status == .closed {
             add("Closed.", .ok)
         } else if standing.closure.canClose {
-            add("● Targets met, steps recorded and the closure signed off: the plan can be closed (c).", .ok, hang: 2)
+            let key = context.keyName(Self.close, scopes: scopes)
+            add("● Targets met, steps recorded and the closure signed off: the plan can be closed (\(key)).", .ok, hang: 2)
         } else {
             add("Not ready to close:", .normal)
             for gap in standing.closure.gaps { add("• " + gap.line, .normal, indent: "  ", hang: 2) }
@@ -205,22 +262,8 @@ public struct PlanDetailScreen: Screen {
         return out
     }
 
-    public var hints: [String]? {
-        ["s steps", "m result", "r review", "c close", "e edit", "g start", "w monitor", "o reopen", "↑↓ scroll"]
-    }
-
     public func render(into buffer: inout Buffer, area: Rect, context: ScreenContext) {
-        let inner = area.inset(top: 1, left: 1, bottom: 0, right: 1)
-        let all = lines(width: inner.width, context: context)
-        let first = min(scroll, max(0, all.count - inner.height))
-        for (row, line) in all.dropFirst(first).prefix(inner.height).enumerated() {
-            buffer.write(line.0, in: Rect(x: inner.x, y: inner.y + row, width: inner.width, height: 1),
-                         style: context.theme[line.1])
-        }
-        if all.count > inner.height {
-            let position = "\(first + 1)–\(min(all.count, first + inner.height)) of \(all.count)"
-            buffer.write(position, in: Rect(x: area.maxX - 16, y: area.y, width: 15, height: 1),
-                         style: context.theme[.muted], alignment: .right)
-        }
+        let all = lines(width: ScrollingText.bodyWidth(area.width, margin: Self.margin), context: context)
+        body.render(all, in: area, margin: Self.margin, into: &buffer, theme: context.theme)
     }
 }

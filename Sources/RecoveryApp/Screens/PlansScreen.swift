@@ -5,9 +5,10 @@ import TUI
 
 /// Every recovery plan, with its status, how its outcome stands and the next step due. Filter
 /// by status (`f`) and service (`v`); `/` searches titles, services and the quality statements
-/// and regulations a plan answers.
+/// and regulations a plan answers. Enter opens a plan, handed the list's row so its title shows
+/// at once while the plan is read.
 public struct PlansScreen: ListScreen {
-    public let id = Section.plans.rawValue
+    public static let screenID = Section.plans.rawValue
     public let title = Section.plans.title
     public var list = ListPane(columns: [
         TableColumn(title: "Plan", width: .flexible(minimum: 20)),
@@ -15,7 +16,7 @@ public struct PlansScreen: ListScreen {
         TableColumn(title: "Status", width: .fixed(10)),
         TableColumn(title: "Outcome", width: .fixed(16)),
         TableColumn(title: "Next step", width: .fixed(12)),
-    ], emptyMessage: "No recovery plans yet. Press a to start one from a template.")
+    ], emptyMessage: "No recovery plans yet.")
 
     /// Which plans are shown by status.
     public enum StatusFilter: String, CaseIterable, Sendable {
@@ -36,7 +37,7 @@ public struct PlansScreen: ListScreen {
     public private(set) var statusFilter = StatusFilter.open
     /// The service shown, or nil for every service.
     public private(set) var serviceFilter: Int64?
-    private var loaded = false
+    public private(set) var loaded = false
 
     public init() {}
 
@@ -71,27 +72,60 @@ public struct PlansScreen: ListScreen {
         })
     }
 
-    public var hints: [String]? {
-        ["Enter open", "a new plan", "f \(statusFilter.rawValue.lowercased())", "v service: \(serviceFilter.map(serviceName) ?? "all")", "/ search"]
+    // MARK: Commands
+
+    public static let add: CommandID = "plans.add"
+    public static let filterStatus: CommandID = "plans.filter-status"
+    public static let filterService: CommandID = "plans.filter-service"
+
+    public static let commands = [
+        binding(add, keys: [.character("a")], label: "New plan", help: "Start a plan from a template or from scratch", inKeyBar: true),
+        binding(filterStatus, keys: [.character("f")], label: "Status filter", help: "Show open, closed or all plans"),
+        binding(filterService, keys: [.character("v")], label: "Service filter", help: "Show one service's plans, or every service's"),
+    ]
+
+    public var keyHints: [Hint]? {
+        [.key(AppCommand.open, "open"), .key(Self.add, "new plan"), .key(Self.filterStatus, statusFilter.rawValue.lowercased()),
+         .key(Self.filterService, "service: \(serviceFilter.map(serviceName) ?? "all")"), .key(AppCommand.search, "search")]
     }
 
-    public func appear(context: ScreenContext) -> [AppEffect] { [ask(.loadPlans, context: context)] }
+    // MARK: Tasks
+
+    /// Every plan with its standing, and the services that name them.
+    struct LoadPlans: ScreenTask {
+        typealias Target = PlansScreen
+
+        func run(_ services: RecoveryServices, as actor: Actor?, at now: Date) throws(StoreError) -> PlanList {
+            try services.planList(at: now)
+        }
+
+        func apply(_ list: PlanList, to screen: inout PlansScreen, context: ScreenContext) -> ScreenResponse {
+            screen.plans = list.plans
+            screen.services = list.services
+            screen.loadedAt = context.now
+            screen.loaded = true
+            screen.keepSelection(rowCount: screen.shown.count, context: context)
+            return .done
+        }
+    }
+
+    public func appear(context: ScreenContext) -> [AppEffect] { [task(LoadPlans())] }
 
     public mutating func perform(_ command: CommandID, context: ScreenContext) -> ScreenResponse {
         if moveInList(command, context: context) { return .done }
-        switch command.rawValue {
-        case AppCommand.open.rawValue:
+        switch command {
+        case AppCommand.open:
             let shown = self.shown
             guard shown.indices.contains(list.state.selected) else { return .done }
-            return ScreenResponse(push: PlanDetailScreen(planID: shown[list.state.selected].id))
-        case "plans.add":
+            return ScreenResponse(push: PlanDetailScreen(row: shown[list.state.selected]))
+        case Self.add:
             return ScreenResponse(push: TemplateChoiceScreen(templates: context.environment.templates))
-        case "plans.filter-status":
+        case Self.filterStatus:
             let all = StatusFilter.allCases
             statusFilter = all[(all.firstIndex(of: statusFilter)! + 1) % all.count]
             list.state = TableState()
             return .message(.info("Showing \(statusFilter.rawValue.lowercased())."))
-        case "plans.filter-service":
+        case Self.filterService:
             let ids: [Int64?] = [nil] + services.map(\.id)
             let index = ids.firstIndex(of: serviceFilter) ?? 0
             serviceFilter = ids[(index + 1) % ids.count]
@@ -102,23 +136,11 @@ public struct PlansScreen: ListScreen {
         }
     }
 
-    public mutating func receive(_ reply: StoreReply, context: ScreenContext) -> ScreenResponse {
-        switch reply {
-        case .plans(let loadedPlans, let loadedServices):
-            plans = loadedPlans
-            services = loadedServices
-            loadedAt = context.now
-            loaded = true
-            keepSelection(rowCount: shown.count, context: context)
-            return .done
-        default:
-            return savedOrFailed(reply, context: context) ?? .done
-        }
-    }
-
     public func render(into buffer: inout Buffer, area: Rect, context: ScreenContext) {
         let rows = self.rows(today: context.now)
-        list.render(into: &buffer, area: area, source: rows, theme: context.theme)
+        var pane = list
+        pane.emptyMessage = "No recovery plans yet. Press \(keyName(Self.add, context: context)) to start one from a template."
+        pane.render(into: &buffer, area: area, source: rows, theme: context.theme)
         // Colour the outcome by red, amber or green as well as its symbol and words.
         let table = ListPane.tableArea(in: area)
         let starts = TableView(columns: list.columns).columnStarts(for: table.width)
@@ -128,8 +150,9 @@ public struct PlansScreen: ListScreen {
             let index = visible.offset + row
             guard shown.indices.contains(index), index != visible.selected, starts.count > 3,
                   let standing = shown[index].standing, shown[index].status != .draft else { continue }
-            let x = table.x + starts[3]
-            buffer.restyle(Rect(x: x, y: table.y + 1 + row, width: 16, height: 1), with: context.theme[standing.rag.role])
+            // Under the header row, the outcome column.
+            let line = table.inset(top: 1).row(row)
+            buffer.restyle(line.inset(left: starts[3]).splitColumns([.fixed(16)])[0], with: context.theme[standing.rag.role])
         }
         buffer.write(" \(statusFilter.rawValue) · \(serviceFilter.map(serviceName) ?? "every service")",
                      in: area.row(-1), style: context.theme[.muted])

@@ -8,44 +8,44 @@ import TUI
 /// indicator; Up and Down scroll.
 public struct StaffCompetencyScreen: Screen {
     public static let screenID = "staff-competency"
-    public let id = StaffCompetencyScreen.screenID
     public var title: String { detail.map { "\($0.person.name): competency" } ?? "Staff competency" }
     public var scopes: [KeyScope] { [.screen(id), .list] }
     public let staffID: Int64
     public private(set) var detail: StaffCompetency?
-    private var scroll = 0
+    private var body = ScrollingText()
+
+    /// Columns between the screen's edge and the text.
+    static let margin = 2
 
     public init(staffID: Int64) { self.staffID = staffID }
 
-    public var hints: [String]? { ["↑↓ scroll", "F5 everyone's competency", "Esc back"] }
-
-    public func appear(context: ScreenContext) -> [AppEffect] { [ask(.loadStaffCompetency(staffID: staffID), context: context)] }
-
-    public mutating func perform(_ command: CommandID, context: ScreenContext) -> ScreenResponse {
-        let page = max(1, context.contentHeight - 2)
-        switch command {
-        case AppCommand.down: scroll += 1
-        case AppCommand.up: scroll = max(0, scroll - 1)
-        case AppCommand.pageDown: scroll += page
-        case AppCommand.pageUp: scroll = max(0, scroll - page)
-        case AppCommand.first: scroll = 0
-        case AppCommand.last: scroll = Int.max / 2
-        case AppCommand.open: break
-        default: return .notHandled
-        }
-        return .done
+    public var keyHints: [Hint]? {
+        [.key(AppCommand.down, "scroll"), .key(AppCommand.observations, "everyone's competency"), .key(AppCommand.back, "back")]
     }
 
-    public mutating func receive(_ reply: StoreReply, context: ScreenContext) -> ScreenResponse {
-        switch reply {
-        case .staffCompetency(let loaded):
-            detail = loaded
-            return .done
-        case .failed(let message):
-            return .message(.error(message))
-        default:
+    /// The person's competency and every observation of them.
+    struct LoadCompetency: ScreenTask {
+        typealias Target = StaffCompetencyScreen
+        var staffID: Int64
+
+        func run(_ services: RecoveryServices, as actor: Actor?, at now: Date) throws(StoreError) -> StaffCompetency {
+            try services.staffCompetency(staffID, at: now)
+        }
+
+        func apply(_ loaded: StaffCompetency, to screen: inout StaffCompetencyScreen, context: ScreenContext) -> ScreenResponse {
+            screen.detail = loaded
             return .done
         }
+    }
+
+    public func appear(context: ScreenContext) -> [AppEffect] { [task(LoadCompetency(staffID: staffID))] }
+
+    public mutating func perform(_ command: CommandID, context: ScreenContext) -> ScreenResponse {
+        let lines = self.lines(width: ScrollingText.bodyWidth(context.contentWidth, margin: Self.margin))
+        if body.perform(command, lineCount: lines.count, height: ScrollingText.bodyHeight(context.contentHeight)) {
+            return .done
+        }
+        return command == AppCommand.open ? .done : .notHandled
     }
 
     /// The screen as lines with their roles, wrapped to `width`.
@@ -84,11 +84,7 @@ public struct StaffCompetencyScreen: Screen {
     }
 
     public func render(into buffer: inout Buffer, area: Rect, context: ScreenContext) {
-        let inner = area.inset(top: 1, left: 2, bottom: 0, right: 2)
-        let all = lines(width: inner.width)
-        let first = min(scroll, max(0, all.count - inner.height))
-        for (row, line) in all.dropFirst(first).prefix(inner.height).enumerated() {
-            buffer.write(line.0, in: inner.row(row), style: context.theme[line.1])
-        }
+        let all = lines(width: ScrollingText.bodyWidth(area.width, margin: Self.margin))
+        body.render(all, in: area, margin: Self.margin, into: &buffer, theme: context.theme)
     }
 }

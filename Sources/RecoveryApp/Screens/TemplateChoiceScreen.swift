@@ -6,7 +6,6 @@ import TUI
 /// editable) or a blank plan.
 public struct TemplateChoiceScreen: ListScreen {
     public static let screenID = "new-plan"
-    public let id = TemplateChoiceScreen.screenID
     public let title = "New plan: choose a starting point"
     public var list = ListPane(columns: [
         TableColumn(title: "Template", width: .flexible(minimum: 34)),
@@ -19,6 +18,8 @@ public struct TemplateChoiceScreen: ListScreen {
     public var rows: TableRows {
         TableRows([["Blank plan", "Write every part yourself"]] + templates.map { [$0.title, $0.summary] })
     }
+
+    public var keyHints: [Hint]? { [.key(AppCommand.open, "start from it"), .key(AppCommand.back, "back")] }
 
     public mutating func perform(_ command: CommandID, context: ScreenContext) -> ScreenResponse {
         if moveInList(command, context: context) { return .done }
@@ -42,7 +43,8 @@ public struct TemplateChoiceScreen: ListScreen {
 
     public func render(into buffer: inout Buffer, area: Rect, context: ScreenContext) {
         list.render(into: &buffer, area: area, source: rows, theme: context.theme)
-        buffer.write(" Enter starts a plan from the selected template; you can change every part of it.",
+        let open = keyName(AppCommand.open, context: context)
+        buffer.write(" \(open) starts a plan from the selected template; you can change every part of it.",
                      in: area.row(-1), style: context.theme[.muted])
     }
 }

@@ -89,8 +89,8 @@ public struct AppState: Sendable {
     /// What a screen sees while it works.
     public var screenContext: ScreenContext {
         ScreenContext(theme: theme, now: now, environment: environment, keymap: keymap,
-                      contentHeight: AppLayout(size: size).content.height, user: session.user,
-                      provider: session.provider, clockBehind: clockBehind)
+                      contentHeight: AppLayout(size: size).content.height, contentWidth: AppLayout(size: size).content.width,
+                      user: session.user, provider: session.provider, clockBehind: clockBehind)
     }
 
     /// Key scopes listening right now, most specific first.

@@ -3,7 +3,7 @@ import TUI
 /// The built-in key table. It is the single source for dispatch, the key bar, the hint line and
 /// the help screen; a user's `keys:` overrides are applied on top of it.
 public enum DefaultKeymap {
-    public static let keymap = Keymap(globalBindings + listBindings + planBindings + evidenceBindings + formBindings
+    public static let keymap = Keymap(globalBindings + listBindings + formBindings
                                      + dialogBindings + ScreenCatalogue.bindings)
 
     static let globalBindings: [KeyBinding] = [
@@ -55,52 +55,6 @@ public enum DefaultKeymap {
                    label: "First", help: "Go to the first row"),
         KeyBinding(AppCommand.last, keys: [.end], scope: .list,
                    label: "Last", help: "Go to the last row"),
-    ]
-
-    /// Keys of the recovery plan screens.
-    static let planBindings: [KeyBinding] = [
-        KeyBinding("plans.add", keys: [.character("a")], scope: .screen("plans"),
-                   label: "New plan", help: "Start a plan from a template or from scratch", inKeyBar: true),
-        KeyBinding("plans.filter-status", keys: [.character("f")], scope: .screen("plans"),
-                   label: "Status filter", help: "Show open, closed or all plans"),
-        KeyBinding("plans.filter-service", keys: [.character("v")], scope: .screen("plans"),
-                   label: "Service filter", help: "Show one service's plans, or every service's"),
-        KeyBinding("plan.step-through", keys: [.character("s")], scope: .screen("plan"),
-                   label: "Steps", help: "Step through the five steps", inKeyBar: true),
-        KeyBinding("plan.measure", keys: [.character("m")], scope: .screen("plan"),
-                   label: "Result", help: "Enter a measure's result for a period", inKeyBar: true),
-        KeyBinding("plan.review", keys: [.character("r")], scope: .screen("plan"),
-                   label: "Review", help: "Record a governance review", inKeyBar: true),
-        KeyBinding("plan.start", keys: [.character("g")], scope: .screen("plan"),
-                   label: "Start", help: "Start a draft plan (make it active)"),
-        KeyBinding("plan.monitor", keys: [.character("w")], scope: .screen("plan"),
-                   label: "Monitor", help: "Move the plan to monitoring (target met, being sustained), or back to active"),
-        KeyBinding("plan.close", keys: [.character("c")], scope: .screen("plan"),
-                   label: "Close", help: "Close the plan (only when every measure is achieved)", inKeyBar: true),
-        KeyBinding("plan.reopen", keys: [.character("o")], scope: .screen("plan"),
-                   label: "Reopen", help: "Reopen a closed plan (a reason is needed)"),
-        KeyBinding("plan.edit", keys: [.character("e")], scope: .screen("plan"),
-                   label: "Edit", help: "Edit the plan (an amendment with a reason once started)"),
-    ]
-
-    /// Keys of the daily evidence screens.
-    static let evidenceBindings: [KeyBinding] = [
-        KeyBinding("coverage.next-service", keys: [.character("v")], scope: .screen("coverage"),
-                   label: "Next service", help: "Show the next service's coverage"),
-        KeyBinding("mar-check.correct", keys: [.character("e")], scope: .screen("mar-check"),
-                   label: "Correct", help: "Correct the check (with a reason; the original stays visible)", inKeyBar: true),
-        KeyBinding("observations.add", keys: [.character("a")], scope: .screen("observations"),
-                   label: "Observe", help: "Record an observation or competency check (supervisors and above)", inKeyBar: true),
-        KeyBinding("escalations.add", keys: [.character("a")], scope: .screen("escalations"),
-                   label: "Raise", help: "Raise an escalation", inKeyBar: true),
-        KeyBinding("escalations.filter", keys: [.character("f")], scope: .screen("escalations"),
-                   label: "Open/all", help: "Show open escalations only, or all of them"),
-        KeyBinding("escalation.acknowledge", keys: [.character("a")], scope: .screen("escalation"),
-                   label: "Acknowledge", help: "Acknowledge the escalation", inKeyBar: true),
-        KeyBinding("escalation.respond", keys: [.character("r")], scope: .screen("escalation"),
-                   label: "Respond", help: "Record the response", inKeyBar: true),
-        KeyBinding("escalation.resolve", keys: [.character("v")], scope: .screen("escalation"),
-                   label: "Resolve", help: "Resolve it with the outcome (records whether it was in time)", inKeyBar: true),
     ]
 
     static let formBindings: [KeyBinding] = [

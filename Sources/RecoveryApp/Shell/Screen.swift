@@ -90,6 +90,8 @@ public struct ScreenContext: Sendable {
     public var keymap: Keymap
     /// Rows available to the screen's content (for paging).
     public var contentHeight: Int
+    /// Columns available to the screen's content (for screens that wrap text and scroll it).
+    public var contentWidth: Int = 80
     /// Who is signed in, if anyone.
     public var user: StaffMember?
     /// The provider, once the store is set up.

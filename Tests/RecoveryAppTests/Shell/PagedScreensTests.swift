@@ -1,5 +1,5 @@
 import Foundation
-import RecoveryApp
+@testable import RecoveryApp
 import RecoveryModel
 import RecoveryStore
 import Testing
@@ -141,8 +141,12 @@ import TUI
         app.keys(.down, .enter)
         let detail = try #require(app.state.current as? EscalationDetailScreen)
         #expect(detail.escalationID == raised[1].id)
-        #expect(detail.appear(context: app.state.screenContext)
-                == [.store(.loadEscalation(id: raised[1].id), actor: tom.actor, replyTo: detail.id)])
+        // Handed the escalation and the service names by the list: nothing is read on opening,
+        // and the one escalation is read again only when the store has changed.
+        #expect(detail.escalation == raised[1])
+        #expect(detail.appear(context: app.state.screenContext).isEmpty)
+        #expect(detail.refresh(context: app.state.screenContext).tasks(EscalationDetailScreen.LoadEscalation.self)
+                == [EscalationDetailScreen.LoadEscalation(id: raised[1].id)])
         #expect(app.screen.contains("E-\(raised[1].id) ·"), "\(app.screen)")
         #expect(app.screen.contains("What happened: Dose 1 missed"))
 
