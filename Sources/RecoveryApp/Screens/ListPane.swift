@@ -112,16 +112,6 @@ extension ListScreen {
 }
 
 extension ListScreen {
-    /// The answers every editable list treats alike: a write was saved (say so and reload), or
-    /// refused (say why). Nil for anything else.
-    func savedOrFailed(_ reply: StoreReply, context: ScreenContext) -> ScreenResponse? {
-        switch reply {
-        case .saved(let message): return ScreenResponse(status: .ok(message), effects: appear(context: context))
-        case .failed(let message): return .message(.error(message))
-        default: return nil
-        }
-    }
-
     /// Row styles that dim the rows whose flag is false (retired, left).
     static func dimmed(unless active: [Bool]) -> [Int: StyleRole] {
         Dictionary(uniqueKeysWithValues: active.enumerated().filter { !$0.element }.map { ($0.offset, StyleRole.muted) })

@@ -250,9 +250,4 @@ enum FieldChecks {
     static func pinsMatch(_ form: Form, _ first: FieldName, _ second: FieldName) throws(FormRefusal) {
         if form[first] != form[second] { throw FormRefusal("the two PINs are not the same; type them again", field: second) }
     }
-
-    /// The two PIN fields at these positions must match (for the old `StoreRequest` forms).
-    static func pinsMatch(_ first: Int, _ second: Int) -> @Sendable ([String]) -> String? {
-        { values in values[first] == values[second] ? nil : "the two PINs are not the same; type them again" }
-    }
 }

@@ -16,8 +16,6 @@ public enum AppAction: Sendable {
     case themeFailed(String)
     case configurationSaved(UserConfiguration)
     case configurationFailed(String)
-    /// The store answered a request made by the screen with this id.
-    case storeReplied(StoreReply, to: String)
     /// A screen's task finished on the worker.
     case taskFinished(TaskReply)
     /// The newest record's moment (nil for a store with no records), for the clock check, and
@@ -41,8 +39,6 @@ public enum AppEffect: Sendable, Equatable {
     case loadTheme(String)
     /// Write the configuration file; answers `.configurationSaved` or `.configurationFailed`.
     case saveConfiguration(UserConfiguration)
-    /// Ask the store; answers `.storeReplied(_, to: replyTo)`. The actor is whoever is signed in.
-    case store(StoreRequest, actor: Actor?, replyTo: String)
 }
 
 /// A message on the status line. Its kind is shown by a word as well as a colour.

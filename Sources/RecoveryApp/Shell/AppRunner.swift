@@ -143,11 +143,6 @@ public final class AppRunner {
                 logger.warning("Theme not loaded: \(error.description)")
                 return .themeFailed(error.description)
             }
-        case .store(let request, let actor, let screenID):
-            let services = services
-            let clock = clock
-            worker.submit { .storeReplied(services.perform(request, actor: actor, now: clock()), to: screenID) }
-            return nil
         case .task(let request):
             let services = services
             let clock = clock

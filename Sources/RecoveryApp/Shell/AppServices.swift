@@ -22,13 +22,6 @@ extension AppServices {
         guard let recovery else { return request.refuse(.unusableStore("No store is open.")) }
         return request.run(recovery, at: now)
     }
-
-    /// Carries out a request of the central enum (being replaced by typed tasks).
-    func perform(_ request: StoreRequest, actor: Actor?, now: Date) -> StoreReply {
-        guard let recovery else { return .failed("No store is open.") }
-        return StoreRequestRunner(store: recovery.store, workingDays: recovery.workingDays)
-            .perform(request, actor: actor, now: now)
-    }
 }
 
 /// The real services: themes from the built-in bundle and the user's folder, settings in the

@@ -22,8 +22,6 @@ extension AppState {
             return askClockIfDue()
         case .started:
             return appearTop() + askClock()
-        case .storeReplied(let reply, let screenID):
-            return receive(reply, for: screenID)
         case .taskFinished(let reply):
             return receive(reply)
         case .storeChecked(let newest, let changes):
@@ -147,23 +145,6 @@ extension AppState {
     ]
 
     // MARK: The store's answers, signing in and locking
-
-    /// A reply to a request of the central enum (being replaced by typed tasks).
-    private mutating func receive(_ reply: StoreReply, for screenID: String) -> [AppEffect] {
-        switch reply {
-        case .signIn(.signedIn(let member)):
-            return signIn(member)
-        case .setUpDone(let member, let provider):
-            session.provider = provider
-            return signIn(member)
-        default:
-            guard let index = screens.lastIndex(where: { $0.screen.id == screenID }) else { return [] }
-            var screen = screens[index].screen
-            let response = screen.receive(reply, context: screenContext)
-            screens[index].screen = screen
-            return applyScreen(response, at: index)
-        }
-    }
 
     /// Signs a user in: they get back the screens they were locked out of, told what unsaved
     /// work was waiting; anyone else starts afresh at the dashboard and never sees what another

@@ -112,10 +112,6 @@ public enum AppView {
             buffer.write(" " + texts.joined(separator: "  "), in: rect, style: state.theme[.muted])
             return
         }
-        if state.dialog == nil, let own = state.current.hints {
-            buffer.write(" " + own.joined(separator: "  "), in: rect, style: state.theme[.muted])
-            return
-        }
         let scopes = state.dialog != nil ? [KeyScope.dialog] : state.current.scopes
         var hints = state.keymap.bindings(in: scopes).filter(\.inKeyBar).map { binding in
             "\(binding.keys.first?.name ?? "") \(binding.label)"

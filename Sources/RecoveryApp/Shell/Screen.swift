@@ -35,9 +35,6 @@ public protocol Screen: Sendable {
     func render(into buffer: inout Buffer, area: Rect, context: ScreenContext)
     /// Effects to run when the screen is first shown (e.g. loading its rows).
     func appear(context: ScreenContext) -> [AppEffect]
-    /// Words for the hint line when the keymap's own hints would mislead (nil: use the keymap).
-    /// Being replaced by `keyHints`, which name keys from the keymap.
-    var hints: [String]? { get }
     /// The hint line: commands (named by their keys as bound now) and notes; nil: the keymap's
     /// own hints for this screen.
     var keyHints: [Hint]? { get }
@@ -45,8 +42,6 @@ public protocol Screen: Sendable {
     /// same as `appear`). A screen handed its data by the screen that opened it asks for
     /// nothing in `appear` and reads again here.
     func refresh(context: ScreenContext) -> [AppEffect]
-    /// The store's answer to a request this screen made.
-    mutating func receive(_ reply: StoreReply, context: ScreenContext) -> ScreenResponse
 }
 
 extension Screen {
@@ -62,13 +57,6 @@ extension Screen {
     public mutating func type(_ key: Key, context: ScreenContext) -> ScreenResponse { .notHandled }
     public mutating func click(at point: Point, area: Rect, context: ScreenContext) -> ScreenResponse { .notHandled }
     public func appear(context: ScreenContext) -> [AppEffect] { [] }
-    public var hints: [String]? { nil }
-    public mutating func receive(_ reply: StoreReply, context: ScreenContext) -> ScreenResponse { .notHandled }
-
-    /// An effect asking the store, with the answer sent back to this screen.
-    public func ask(_ request: StoreRequest, context: ScreenContext) -> AppEffect {
-        .store(request, actor: context.user?.actor, replyTo: id)
-    }
 }
 
 /// A screen that shows a list the user can search with `/`, `n` and `N`.
