@@ -16,8 +16,9 @@ import TUI
 public struct MARCheckFormScreen: Screen {
     public static let screenID = "mar-check-form"
     public var title: String { correcting == nil ? "Log a MAR chart check" : "Correct a MAR chart check" }
-    public var scopes: [KeyScope] { [.screen(id), .form] }
-    public var isTyping: Bool { true }
+    /// While the re-check question is asked only its yes and no keys listen.
+    public var scopes: [KeyScope] { recheckQuestion == nil ? [.screen(id), .form] : [.dialog] }
+    public var isTyping: Bool { recheckQuestion == nil }
     /// The question asked when the round was checked already (y saves a re-check, n goes back).
     public private(set) var recheckQuestion: String?
     public var hasUnsavedInput: Bool { paged.hasUnsavedInput }
@@ -102,6 +103,7 @@ public struct MARCheckFormScreen: Screen {
     public func claims(_ key: Key) -> Bool { recheckQuestion == nil && paged.current.claims(key) }
 
     public mutating func perform(_ command: CommandID, context: ScreenContext) -> ScreenResponse {
+        if recheckQuestion != nil { return answerRecheck(command, context: context) }
         if command == Self.addFinding {
             paged.addPage(Self.findingPage(nil, staff: staff))
             let count = paged.pageIndices(in: Self.findingGroup).count
@@ -115,22 +117,31 @@ public struct MARCheckFormScreen: Screen {
     }
 
     public mutating func type(_ key: Key, context: ScreenContext) -> ScreenResponse {
-        if recheckQuestion != nil, case .character(let letter) = key {
-            switch letter.lowercased() {
-            case "y":
-                recheckQuestion = nil
-                saving = true
-                return ScreenResponse(effects: [task(LogCheck(draft: draft(now: context.now), lateEntryHours: lateEntryHours,
-                                                              recheck: true))])
-            case "n":
-                recheckQuestion = nil
-                return .message(.info("Not saved. The form is as you left it."))
-            default:
-                return .message(.warning("Press y to save it as a re-check, or n to go back to the form."))
-            }
-        }
         _ = paged.handle(key)
         return .done
+    }
+
+    /// The answer to "this round was checked already": yes saves it as a re-check, no goes back
+    /// to the form as it was; any other key says which keys answer.
+    private mutating func answerRecheck(_ command: CommandID, context: ScreenContext) -> ScreenResponse {
+        switch command {
+        case AppCommand.confirm:
+            recheckQuestion = nil
+            saving = true
+            return ScreenResponse(effects: [task(LogCheck(draft: draft(now: context.now), lateEntryHours: lateEntryHours,
+                                                          recheck: true))])
+        case AppCommand.cancel:
+            recheckQuestion = nil
+            return .message(.info("Not saved. The form is as you left it."))
+        default:
+            return .message(.warning("\(Self.recheckAnswers(context)) to the form."))
+        }
+    }
+
+    /// "Press y to save it as a re-check, or n to go back" with the keys as bound now.
+    static func recheckAnswers(_ context: ScreenContext) -> String {
+        let yes = context.keyName(AppCommand.confirm, scopes: [.dialog]), no = context.keyName(AppCommand.cancel, scopes: [.dialog])
+        return "Press \(yes) to save it as a re-check, or \(no) to go back"
     }
 
     /// The check described by the form (only once every field validates).
@@ -306,8 +317,7 @@ public struct MARCheckFormScreen: Screen {
             }
         }
         if let recheckQuestion {
-            buffer.writeWrapped("? \(recheckQuestion) Press y to save it as a re-check, n to go back.", in: footer,
-                                style: theme[.warning])
+            buffer.writeWrapped("? \(recheckQuestion) \(Self.recheckAnswers(context)).", in: footer, style: theme[.warning])
         } else {
             let save = keyName(AppCommand.save, context: context), add = keyName(Self.addFinding, context: context)
             let back = keyName(AppCommand.back, context: context)

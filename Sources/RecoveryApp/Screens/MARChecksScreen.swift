@@ -22,7 +22,7 @@ public struct MARChecksScreen: PagedListScreen, NamesServices {
         TableColumn(title: "Refusals", width: .fixed(9)),
         TableColumn(title: "Findings", width: .fixed(8), alignment: .right),
         TableColumn(title: "Notes", width: .fixed(12)),
-    ], emptyMessage: MARChecksScreen.emptyMessage(everyCheck: false))
+    ], emptyMessage: "")
     public var paging = PagedList<MARCheck>()
     public var searchText = ""
     public let rowNoun = "checks"
@@ -35,9 +35,18 @@ public struct MARChecksScreen: PagedListScreen, NamesServices {
     /// The days the list shows unless it shows every check.
     public static let recentDays = 28
 
-    static func emptyMessage(everyCheck: Bool) -> String {
-        everyCheck ? "No MAR chart checks yet. Press a to log one."
-            : "No MAR chart checks in the last \(recentDays) days. Press a to log one, or f to see every check."
+    /// Drawn with the empty list's words naming the keys as bound now.
+    public func render(into buffer: inout Buffer, area: Rect, context: ScreenContext) {
+        var pane = list
+        pane.emptyMessage = Self.emptyMessage(everyCheck: everyCheck, context: context)
+        pane.render(into: &buffer, area: area, source: rows, theme: context.theme)
+    }
+
+    /// What the empty list says, naming the keys as bound now.
+    static func emptyMessage(everyCheck: Bool, context: ScreenContext) -> String {
+        let add = context.keyName(add, scopes: [.screen(screenID)]), filter = context.keyName(filter, scopes: [.screen(screenID)])
+        return everyCheck ? "No MAR chart checks yet. Press \(add) to log one."
+            : "No MAR chart checks in the last \(recentDays) days. Press \(add) to log one, or \(filter) to see every check."
     }
 
     public init() {}
@@ -99,6 +108,7 @@ public struct MARChecksScreen: PagedListScreen, NamesServices {
         }
 
         func fits(_ screen: MARChecksScreen) -> Bool { days == (screen.everyCheck ? nil : MARChecksScreen.recentDays) }
+
     }
 
     /// Where a new check starts, then the form (or the coverage) opens there.
@@ -153,7 +163,6 @@ public struct MARChecksScreen: PagedListScreen, NamesServices {
             return ScreenResponse(effects: [task(LoadStart(opening: command == Self.add ? .form : .coverage))])
         case Self.filter:
             everyCheck.toggle()
-            list.emptyMessage = Self.emptyMessage(everyCheck: everyCheck)
             return ScreenResponse(status: .info(everyCheck ? "Showing every check, newest first."
                                                 : "Showing the checks of the last \(Self.recentDays) days."),
                                   effects: [firstPage(context: context)])

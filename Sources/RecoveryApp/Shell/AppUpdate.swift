@@ -107,7 +107,10 @@ extension AppState {
             return open(HelpScreen(keymap: keymap, screenTitle: beneath.title, scopes: beneath.scopes))
         case AppCommand.back:
             if screens.count > 1 { return request(.closeScreen) }
-            status = .info("This is the home screen. Press F10 or q to quit.")
+            let quit = [AppCommand.quit, AppCommand.leave].compactMap { command in
+                keymap.bindings(in: activeScopes).first { $0.command == command }?.keys.first?.name
+            }
+            status = .info("This is the home screen. Press \(quit.joined(separator: " or ")) to quit.")
             return []
         case AppCommand.leave:
             return screens.count > 1 ? request(.closeScreen) : requestQuit()

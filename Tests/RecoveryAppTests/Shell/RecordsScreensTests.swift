@@ -145,7 +145,7 @@ import TUI
         let competency = try app.store.competencyPage(CompetencyQuery(search: ""), pages[0].page, at: Self.now)
         _ = state.update(.taskFinished(pages[0].answer(competency, generation: state.currentGeneration)))
         let asked = Support.press([.character("a")], on: &state).tasks(ObservationsScreen.LoadFormStaff.self)
-        #expect(asked == [ObservationsScreen.LoadFormStaff(selected: competency.rows[0].person.name)])
+        #expect(asked == [ObservationsScreen.LoadFormStaff(selected: competency.rows[0].person.id)])
         #expect(state.current is ObservationsScreen, "the form opens once the staff are read")
         _ = state.update(.taskFinished(asked[0].answer(people, generation: state.currentGeneration)))
         #expect(state.current.id == "record-observation")
