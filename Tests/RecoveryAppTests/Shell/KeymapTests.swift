@@ -10,6 +10,19 @@ import TUI
         #expect(keymap.clashes().isEmpty, "\(keymap.clashes())")
     }
 
+    @Test func everyScreensCommandsAreScopedToItsOwnIDAndInTheKeymap() {
+        var ids: Set<String> = []
+        for screen in ScreenCatalogue.screens {
+            #expect(ids.insert(screen.screenID).inserted, "two screens share the id \(screen.screenID)")
+            for binding in screen.commands {
+                #expect(binding.scope == .screen(screen.screenID), "\(binding.command) of \(screen)")
+                #expect(keymap.binding(for: binding.command) != nil, "\(binding.command) is not in the keymap")
+            }
+        }
+        // The screens' own commands are most of the table: none is written by hand in it.
+        #expect(ScreenCatalogue.bindings.count > 30)
+    }
+
     @Test func commandNamesAreUnique() {
         let names = keymap.bindings.map(\.command.rawValue)
         #expect(Set(names).count == names.count)
