@@ -94,6 +94,10 @@ struct AllChecksReport: Codable {
     var peakKiBAfterLoad = 0
     var openMs = 0.0
     var pages: [Double] = []
+    /// The same PgDn keys, to their first frame (before the page arrives).
+    var pageFrames: [Double] = []
+    /// The same pages read straight from the store (no app), for where the time goes.
+    var pageReads: [Double] = []
     var endMs = 0.0
     var peakKiB = 0
 }
@@ -391,7 +395,20 @@ enum Children {
         _ = app.keyToData(.function(4))
         report.openMs = app.keyToData(.character("f")).data
         guard terminal.screenText.contains("every check") else { throw BenchError("the MAR checks screen did not show every check") }
-        for _ in 0..<20 { report.pages.append(app.keyToData(.pageDown).data) }
+        for _ in 0..<20 {
+            let (frame, data) = app.keyToData(.pageDown)
+            report.pages.append(data)
+            report.pageFrames.append(frame)
+        }
+        if let services = app.runner.services.recovery, let list = app.runner.state.current as? MARChecksScreen {
+            var request = list.paging.reload(pageSize: 20)
+            for _ in 0..<20 {
+                let (page, ms) = Bench.timed { try? services.marCheckPage(days: nil, search: "", request, at: now) }
+                report.pageReads.append(ms)
+                guard let last = page?.cursors.last else { break }
+                request = PageRequest(.after(last), limit: 20)
+            }
+        }
         report.endMs = app.keyToData(.end).data
         report.peakKiB = Bench.peakKiB()
         Bench.report(report)

@@ -10,7 +10,8 @@ import TUI
 public final class AppRunner {
     public private(set) var state: AppState
     private let terminal: any Terminal
-    private let services: any AppServices
+    /// The outside world the effects reach (the bench reads its store directly).
+    public let services: any AppServices
     private let clock: @Sendable () -> Date
     private let logger: Logger
     private var started = false
