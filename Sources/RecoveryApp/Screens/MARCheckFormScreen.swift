@@ -19,7 +19,7 @@ public struct MARCheckFormScreen: Screen {
     /// While the re-check question is asked only its yes and no keys listen.
     public var scopes: [KeyScope] { recheckQuestion == nil ? [.screen(id), .form] : [.dialog] }
     public var isTyping: Bool { recheckQuestion == nil }
-    /// The question asked when the round was checked already (y saves a re-check, n goes back).
+    /// The question asked when the round was checked already (yes saves a re-check, no goes back).
     public private(set) var recheckQuestion: String?
     public var hasUnsavedInput: Bool { paged.hasUnsavedInput }
     /// True while a save is with the store (a second Ctrl-S is refused).
@@ -205,7 +205,7 @@ public struct MARCheckFormScreen: Screen {
                 return screen.saved(check, unqualified: unqualified, corrected: false, context: context)
             case .recheckQuestion(let question):
                 screen.recheckQuestion = question
-                return .message(.warning("\(question) y save as a re-check, n go back to the form."))
+                return .message(.warning("\(question) \(MARCheckFormScreen.recheckAnswers(context)) to the form."))
             }
         }
 
