@@ -13,20 +13,18 @@ public struct PreferencesScreen: Screen {
     public private(set) var form: Form
     private let base: UserConfiguration
 
-    enum Field: Int { case theme, idleLock, mouse }
-
     public init(environment: AppEnvironment, currentTheme: String) {
         base = environment.configuration
         let names = environment.themeNames
         form = Form(fields: [
-            FormField(label: "Theme", field: TextField(value: environment.configuration.theme ?? currentTheme),
+            FormField("theme", label: "Theme", field: TextField(value: environment.configuration.theme ?? currentTheme),
                       hint: "A theme name or a file path",
                       validator: Self.themeValidator(names)),
-            FormField(label: "Idle lock (minutes)",
+            FormField("idle-lock", label: "Idle lock (minutes)",
                       field: TextField(value: String(environment.configuration.idleLockMinutes), maxLength: 3),
                       hint: "1 to 240", validator: Self.minutesValidator),
-            FormField(label: "Mouse", field: TextField(value: environment.configuration.mouse ? "yes" : "no", maxLength: 3),
-                      hint: "yes or no; used from next start", validator: Self.yesNoValidator),
+            .pick("mouse", label: "Mouse", choices: ["no", "yes"], selected: environment.configuration.mouse ? "yes" : "no",
+                  hint: "Used from next start"),
         ], labelWidth: 24, fieldWidth: 14)
     }
 
@@ -44,18 +42,16 @@ public struct PreferencesScreen: Screen {
         return (1...240).contains(minutes) ? nil : "Must be from 1 to 240 minutes"
     }
 
-    static let yesNoValidator: Validator = { value in
-        ["yes", "no"].contains(value.trimmed.lowercased()) ? nil : "Enter yes or no"
-    }
-
     /// The configuration the form describes (only meaningful once it validates).
     public var configuration: UserConfiguration {
         var result = base
-        result.theme = form.fields[Field.theme.rawValue].value.trimmed
-        result.idleLockMinutes = Int(form.fields[Field.idleLock.rawValue].value.trimmed) ?? base.idleLockMinutes
-        result.mouse = form.fields[Field.mouse.rawValue].value.trimmed.lowercased() == "yes"
+        result.theme = form.text("theme")
+        result.idleLockMinutes = Int(form.text("idle-lock")) ?? base.idleLockMinutes
+        result.mouse = form["mouse"] == "yes"
         return result
     }
+
+    public func claims(_ key: Key) -> Bool { form.claims(key) }
 
     public mutating func perform(_ command: CommandID, context: ScreenContext) -> ScreenResponse {
         switch FormCommands.perform(command, on: &form) {
