@@ -46,6 +46,7 @@ public struct PlanDetailScreen: Screen {
     public static let close: CommandID = "plan.close"
     public static let reopen: CommandID = "plan.reopen"
     public static let edit: CommandID = "plan.edit"
+    public static let trail: CommandID = "plan.trail"
 
     public static let commands = [
         binding(stepThrough, keys: [.character("s")], label: "Steps", help: "Step through the five steps", inKeyBar: true),
@@ -58,11 +59,14 @@ public struct PlanDetailScreen: Screen {
                 inKeyBar: true),
         binding(reopen, keys: [.character("o")], label: "Reopen", help: "Reopen a closed plan (a reason is needed)"),
         binding(edit, keys: [.character("e")], label: "Edit", help: "Edit the plan (an amendment with a reason once started)"),
+        binding(trail, keys: [.character("t")], label: "Trail",
+                help: "The plan's trail: from the concern, through every record, to the outcome"),
     ]
 
     /// The keys that do something for the plan as it stands (all of them are in help).
     public var keyHints: [Hint]? {
-        var hints: [Hint] = [.key(Self.stepThrough, "steps"), .key(Self.measure, "result"), .key(Self.review, "review")]
+        var hints: [Hint] = [.key(Self.trail, "trail"), .key(Self.stepThrough, "steps"), .key(Self.measure, "result"),
+                             .key(Self.review, "review")]
         switch plan?.status {
         case .closed?:
             hints.append(.key(Self.reopen, "reopen"))
@@ -107,6 +111,8 @@ public struct PlanDetailScreen: Screen {
         switch command {
         case Self.stepThrough:
             return ScreenResponse(push: StepThroughScreen(planID: planID))
+        case Self.trail:
+            return ScreenResponse(push: TrailScreen(planID: planID, title: plan.draft.title))
         case Self.measure:
             return ScreenResponse(push: PlanForms.measurement(plan: plan, today: context.now))
         case Self.review:

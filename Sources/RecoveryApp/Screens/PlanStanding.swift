@@ -85,16 +85,9 @@ extension PlanStanding {
         }
     }
 
-    /// A period as people say it: "11/2026" for a month, "week of 02/11/2026" for a week.
-    public static func periodName(_ start: Date, _ measure: OutcomeMeasureDefinition) -> String {
-        let day = LondonDay(start)
-        return measure.period == .month ? String(format: "%02d/%04d", day.month, day.year) : "week of \(day)"
-    }
+    /// A period as people say it (`OutcomeMeasureDefinition.periodName`).
+    public static func periodName(_ start: Date, _ measure: OutcomeMeasureDefinition) -> String { measure.periodName(start) }
 
-    /// A figure in words: "6" for a count, "19 of 20 (95%)" for a percentage.
-    public static func figure(_ result: PeriodResult, _ measure: OutcomeMeasureDefinition) -> String {
-        if !measure.isPercentage { return String(result.count) }
-        guard let percent = result.percent else { return "\(result.numerator) of \(result.denominator)" }
-        return "\(result.numerator) of \(result.denominator) (\(String(format: "%.0f", percent))%)"
-    }
+    /// A figure in words (`OutcomeMeasureDefinition.figure`).
+    public static func figure(_ result: PeriodResult, _ measure: OutcomeMeasureDefinition) -> String { measure.figure(result) }
 }

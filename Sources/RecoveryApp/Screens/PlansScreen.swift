@@ -77,15 +77,18 @@ public struct PlansScreen: ListScreen {
     public static let add: CommandID = "plans.add"
     public static let filterStatus: CommandID = "plans.filter-status"
     public static let filterService: CommandID = "plans.filter-service"
+    public static let trail: CommandID = "plans.trail"
 
     public static let commands = [
         binding(add, keys: [.character("a")], label: "New plan", help: "Start a plan from a template or from scratch", inKeyBar: true),
         binding(filterStatus, keys: [.character("f")], label: "Status filter", help: "Show open, closed or all plans"),
         binding(filterService, keys: [.character("v")], label: "Service filter", help: "Show one service's plans, or every service's"),
+        binding(trail, keys: [.character("t")], label: "Trail",
+                help: "The selected plan's trail: from the concern, through every record, to the outcome"),
     ]
 
     public var keyHints: [Hint]? {
-        [.key(AppCommand.open, "open"), .key(Self.add, "new plan"), .key(Self.filterStatus, statusFilter.rawValue.lowercased()),
+        [.key(AppCommand.open, "open"), .key(Self.trail, "trail"), .key(Self.add, "new plan"), .key(Self.filterStatus, statusFilter.rawValue.lowercased()),
          .key(Self.filterService, "service: \(serviceFilter.map(serviceName) ?? "all")"), .key(AppCommand.search, "search")]
     }
 
@@ -118,6 +121,11 @@ public struct PlansScreen: ListScreen {
             let shown = self.shown
             guard shown.indices.contains(list.state.selected) else { return .done }
             return ScreenResponse(push: PlanDetailScreen(row: shown[list.state.selected]))
+        case Self.trail:
+            let shown = self.shown
+            guard shown.indices.contains(list.state.selected) else { return .done }
+            let row = shown[list.state.selected]
+            return ScreenResponse(push: TrailScreen(planID: row.id, title: row.title))
         case Self.add:
             return ScreenResponse(push: TemplateChoiceScreen(templates: context.environment.templates))
         case Self.filterStatus:

@@ -46,7 +46,7 @@ public enum ScreenCatalogue {
         MARCodesScreen.self, ObservationsScreen.self, PlanDetailScreen.self, PlanFormScreen.self, PlansScreen.self,
         PreferencesScreen.self, RecordFormScreen.self, ReferenceDataScreen.self, ServicesScreen.self, SetUpScreen.self,
         SignInScreen.self, StaffCompetencyScreen.self, StaffScreen.self, StepThroughScreen.self,
-        TemplateChoiceScreen.self, ThemesScreen.self, ThresholdsScreen.self,
+        TemplateChoiceScreen.self, ThemesScreen.self, ThresholdsScreen.self, TrailScreen.self,
     ]
 
     /// The bindings every screen declares.
