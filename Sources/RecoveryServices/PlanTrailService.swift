@@ -26,3 +26,16 @@ extension RecoveryServices {
         return PlanTrailRecords(plan: plan, lines: PlanTrail.lines(plan: plan, escalations: escalations, now: now))
     }
 }
+
+extension RecoveryServices {
+    /// An escalation's trail, with the MAR checks its sources name.
+    public func escalationTrail(_ escalationID: Int64) throws(StoreError) -> [TrailLine] {
+        let escalation = try store.escalation(escalationID)
+        var checks: [MARCheck] = []
+        for checkID in Set(escalation.draft.sources.compactMap(\.checkID)) { checks.append(try store.marCheck(checkID)) }
+        // The plans of its service hold the step entries it may answer.
+        let answersSteps = escalation.draft.sources.contains { if case .stepEntry = $0 { return true } else { return false } }
+        let plans = answersSteps ? try store.plans(serviceID: escalation.draft.serviceID) : []
+        return EscalationTrail.lines(escalation: escalation, checks: checks, plans: plans)
+    }
+}

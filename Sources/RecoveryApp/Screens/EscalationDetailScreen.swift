@@ -38,17 +38,20 @@ public struct EscalationDetailScreen: Screen {
     public static let acknowledge: CommandID = "escalation.acknowledge"
     public static let respond: CommandID = "escalation.respond"
     public static let resolve: CommandID = "escalation.resolve"
+    public static let trail: CommandID = "escalation.trail"
 
     public static let commands = [
         binding(acknowledge, keys: [.character("a")], label: "Acknowledge", help: "Acknowledge the escalation", inKeyBar: true),
         binding(respond, keys: [.character("r")], label: "Respond", help: "Record the response", inKeyBar: true),
         binding(resolve, keys: [.character("v")], label: "Resolve",
                 help: "Resolve it with the outcome (records whether it was in time)", inKeyBar: true),
+        binding(trail, keys: [.character("t")], label: "Trail",
+                help: "Its trail: what it answers, the plan it is about, and each step from raising to resolution"),
     ]
 
     public var keyHints: [Hint]? {
         [.key(AppCommand.open, "its record"), .key(Self.acknowledge, "acknowledge"), .key(Self.respond, "respond"),
-         .key(Self.resolve, "resolve"), .key(AppCommand.down, "scroll"), .key(AppCommand.back, "back")]
+         .key(Self.resolve, "resolve"), .key(Self.trail, "trail"), .key(AppCommand.back, "back")]
     }
 
     // MARK: Tasks
@@ -120,6 +123,8 @@ public struct EscalationDetailScreen: Screen {
             return ScreenResponse(push: EvidenceForms.advance(escalation, to: .responded))
         case Self.resolve:
             return ScreenResponse(push: EvidenceForms.advance(escalation, to: .resolved))
+        case Self.trail:
+            return ScreenResponse(push: TrailScreen(.escalation(escalation.id), title: "escalation of \(UKDateFormat.date(escalation.raisedAt))"))
         default:
             return .notHandled
         }

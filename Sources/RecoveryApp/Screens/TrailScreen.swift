@@ -3,16 +3,22 @@ import RecoveryModel
 import RecoveryServices
 import TUI
 
-/// A plan's trail: its chronology from the concern and baseline, through every status change,
-/// step entry, escalation about it, measure result (with where the figure comes from) and
-/// governance review, to the outcome. Each line is dated and attributed; the selected one is
-/// shown in full beneath the list, and Enter opens its record (an escalation's page, the plan's
-/// steps, or the plan itself). `t` on the plans list or a plan's page opens it.
+/// A trail: the chronology of a plan (from the concern and baseline, through every status change,
+/// step entry, escalation about it, measure result with where the figure comes from, and
+/// governance review, to the outcome) or of an escalation (what it answers, its raising,
+/// acknowledgement, response and resolution). Each line is dated and attributed; the selected
+/// one is shown in full beneath the list, and Enter opens its record. `t` opens it from the plans
+/// list, a plan's page or an escalation's page.
 public struct TrailScreen: ListScreen {
     public static let screenID = "trail"
-    public var title: String { "Trail: \(planTitle)" }
-    public let planID: Int64
-    private var planTitle: String
+    public var title: String { "Trail: \(subjectTitle)" }
+    /// Whose trail it is.
+    public enum Subject: Hashable, Sendable {
+        case plan(Int64)
+        case escalation(Int64)
+    }
+    public let subject: Subject
+    private var subjectTitle: String
     public var list = ListPane(columns: [
         TableColumn(title: "When", width: .fixed(16)),
         TableColumn(title: "What", width: .fixed(10)),
@@ -25,13 +31,17 @@ public struct TrailScreen: ListScreen {
     static let detailHeight = 4
 
     public init(planID: Int64, title: String) {
-        self.planID = planID
-        planTitle = title
+        self.init(.plan(planID), title: title)
+    }
+
+    public init(_ subject: Subject, title: String) {
+        self.subject = subject
+        subjectTitle = title
     }
 
     public var rows: TableRows {
         TableRows(lines.map { line in
-            [UKDateFormat.dateTime(line.date), line.kind.title, line.who.isEmpty ? "(records)" : line.who, line.summary]
+            [UKDateFormat.dateTime(line.date), line.kind.title, line.who.isEmpty ? "–" : line.who, line.summary]
         }, roles: Dictionary(uniqueKeysWithValues: lines.enumerated().compactMap { index, line in
             line.kind == .escalation ? (index, StyleRole.warning) : nil
         }))
@@ -41,23 +51,32 @@ public struct TrailScreen: ListScreen {
         [.key(AppCommand.open, "open the record"), .key(AppCommand.search, "search"), .key(AppCommand.back, "back")]
     }
 
-    public func appear(context: ScreenContext) -> [AppEffect] { [task(LoadTrail(planID: planID))] }
+    public func appear(context: ScreenContext) -> [AppEffect] { [task(LoadTrail(subject: subject))] }
 
-    /// The plan and its chronology.
+    /// The subject's chronology (and a plan's title, which may have changed).
     struct LoadTrail: ScreenTask {
-        var planID: Int64
+        var subject: Subject
 
-        func run(_ services: RecoveryServices, as actor: Actor?, at now: Date) throws(StoreError) -> PlanTrailRecords {
-            try services.planTrail(planID, at: now)
+        func run(_ services: RecoveryServices, as actor: Actor?, at now: Date) throws(StoreError) -> (title: String?, lines: [TrailLine]) {
+            switch subject {
+            case .plan(let id):
+                let trail = try services.planTrail(id, at: now)
+                return (trail.plan.draft.title, trail.lines)
+            case .escalation(let id):
+                return (nil, try services.escalationTrail(id))
+            }
         }
 
-        func apply(_ trail: PlanTrailRecords, to screen: inout TrailScreen, context: ScreenContext) -> ScreenResponse {
-            screen.planTitle = trail.plan.draft.title
+        func apply(_ trail: (title: String?, lines: [TrailLine]), to screen: inout TrailScreen,
+                   context: ScreenContext) -> ScreenResponse {
+            if let title = trail.title { screen.subjectTitle = title }
             screen.lines = trail.lines
-            screen.list.emptyMessage = "Nothing recorded for this plan yet."
+            screen.list.emptyMessage = "Nothing recorded yet."
             screen.keepSelection(rowCount: trail.lines.count, context: screen.tableContext(context))
             return .done
         }
+
+        static func == (left: LoadTrail, right: LoadTrail) -> Bool { left.subject == right.subject }
     }
 
     /// The selected line.
@@ -67,9 +86,14 @@ public struct TrailScreen: ListScreen {
         if moveInList(command, context: tableContext(context)) { return .done }
         guard command == AppCommand.open, let line = selected else { return .notHandled }
         switch line.opens {
-        case .escalation(let id): return ScreenResponse(push: EscalationDetailScreen(escalationID: id))
-        case .step: return ScreenResponse(push: StepThroughScreen(planID: planID))
-        case .plan: return ScreenResponse(push: PlanDetailScreen(planID: planID))
+        case .escalation(let id):
+            // An escalation's own lines open its page; on a plan's trail, its line opens it too.
+            return ScreenResponse(push: EscalationDetailScreen(escalationID: id))
+        case .steps(let planID): return ScreenResponse(push: StepThroughScreen(planID: planID))
+        case .plan(let planID):
+            if case .plan = subject { return ScreenResponse(push: PlanDetailScreen(planID: planID)) }
+            return ScreenResponse(push: TrailScreen(.plan(planID), title: "the plan"))
+        case .marCheck(let checkID): return ScreenResponse(push: MARCheckDetailScreen(checkID: checkID))
         }
     }
 

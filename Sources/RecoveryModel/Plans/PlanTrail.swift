@@ -4,12 +4,13 @@ import Foundation
 /// figures come from, and the record it opens.
 public struct TrailLine: Hashable, Sendable {
     public enum Kind: String, Hashable, Sendable, CaseIterable {
-        case concern, status, step, escalation, result, review, outcome
+        case concern, check, status, step, escalation, result, review, outcome
 
         /// The word in the trail's "What" column.
         public var title: String {
             switch self {
             case .concern: return "Concern"
+            case .check: return "MAR check"
             case .status: return "Status"
             case .step: return "Step"
             case .escalation: return "Escalation"
@@ -22,9 +23,10 @@ public struct TrailLine: Hashable, Sendable {
 
     /// The record a line opens.
     public enum Opens: Hashable, Sendable {
-        case plan
-        case step(stepID: Int64)
+        case plan(Int64)
+        case steps(planID: Int64)
         case escalation(Int64)
+        case marCheck(Int64)
     }
 
     public var date: Date
@@ -61,12 +63,12 @@ public enum PlanTrail {
         concern += "."
         if !draft.baseline.isEmpty { concern += " Baseline: \(draft.baseline)" }
         lines.append(TrailLine(date: plan.createdAt, who: plan.createdBy, kind: .concern, summary: concern,
-                               source: "the plan", opens: .plan))
+                               source: "the plan", opens: .plan(plan.id)))
         for change in plan.statusChanges {
             let kind: TrailLine.Kind = change.to == .closed ? .outcome : .status
             var words = change.from.map { "\($0.title) → \(change.to.title)" } ?? change.to.title
             if !change.reason.isEmpty { words += ": \(change.reason)" }
-            lines.append(TrailLine(date: change.at, who: change.by, kind: kind, summary: words, source: "status change", opens: .plan))
+            lines.append(TrailLine(date: change.at, who: change.by, kind: kind, summary: words, source: "status change", opens: .plan(plan.id)))
         }
         for step in plan.steps {
             for entry in step.entries {
@@ -74,7 +76,7 @@ public enum PlanTrail {
                 if !entry.note.isEmpty { words += ". \(entry.note)" }
                 if !entry.evidence.isEmpty { words += ". Evidence: \(entry.evidence)" }
                 lines.append(TrailLine(date: entry.occurredAt, who: entry.recordedBy, kind: .step, summary: words,
-                                       source: "step entry", opens: .step(stepID: step.id)))
+                                       source: "step entry", opens: .steps(planID: plan.id)))
             }
         }
         for escalation in escalations {
@@ -97,7 +99,7 @@ public enum PlanTrail {
                     + definition.figure(result)
                 if let note = result.note, !note.isEmpty { words += ". \(note)" }
                 lines.append(TrailLine(date: min(end, now), who: "", kind: .result, summary: words,
-                                       source: definition.source.origin, opens: .plan))
+                                       source: definition.source.origin, opens: .plan(plan.id)))
             }
         }
         for review in plan.reviews {
@@ -105,8 +107,14 @@ public enum PlanTrail {
             if !review.note.isEmpty { words += ". \(review.note)" }
             if !review.challenge.isEmpty { words += ". Challenge: \(review.challenge)" }
             lines.append(TrailLine(date: review.occurredAt, who: review.recordedBy, kind: .review, summary: words,
-                                   source: "governance review", opens: .plan))
+                                   source: "governance review", opens: .plan(plan.id)))
         }
+        return inTimeOrder(lines)
+    }
+
+    /// Lines by date; lines of the same moment in the order records happen (`Kind`'s order), then
+    /// as given.
+    static func inTimeOrder(_ lines: [TrailLine]) -> [TrailLine] {
         let order = Dictionary(uniqueKeysWithValues: TrailLine.Kind.allCases.enumerated().map { ($1, $0) })
         return lines.enumerated().sorted { left, right in
             let (a, b) = (left.element, right.element)

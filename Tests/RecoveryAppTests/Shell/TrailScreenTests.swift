@@ -91,8 +91,9 @@ import TUI
             app.keys(.enter)
             switch line.opens {
             case .escalation: #expect(app.state.current is EscalationDetailScreen, "\(line.summary)")
-            case .step: #expect(app.state.current is StepThroughScreen, "\(line.summary)")
+            case .steps: #expect(app.state.current is StepThroughScreen, "\(line.summary)")
             case .plan: #expect(app.state.current is PlanDetailScreen, "\(line.summary)")
+            case .marCheck: #expect(app.state.current is MARCheckDetailScreen, "\(line.summary)")
             }
             app.keys(.escape)
             #expect(app.state.current is TrailScreen)
@@ -100,5 +101,46 @@ import TUI
         // From the plan's own page, t opens it too.
         app.keys(.escape, .enter, .character("t"))
         #expect(app.state.current is TrailScreen)
+
+        // An escalation's trail: what it answers (the step entry), its raising, and the plan.
+        let escalationLine = try #require(trail.lines.firstIndex { $0.kind == .escalation })
+        app.keys(.home)
+        for _ in 0..<escalationLine { app.keys(.down) }
+        app.keys(.enter, .character("t"))
+        let own = try #require(app.state.current as? TrailScreen, "\(app.screen)")
+        #expect(own.subject != .plan(0))
+        #expect(own.lines.contains { $0.kind == .escalation && $0.summary.contains("Refusals left without a reason") })
+        #expect(own.lines.contains { $0.kind == .step }, "the step entry it answers")
+        #expect(own.lines.map(\.date) == own.lines.map(\.date).sorted())
+        #expect(own.title.hasPrefix("Trail: escalation of"))
+    }
+
+    @Test func anEscalationsTrailFollowsItFromTheFindingToItsResolution() throws {
+        let app = try Harness()
+        let tom = try #require(try app.store.staff(includingInactive: false).first { $0.name == "Tom Reid" })
+        let admin = tom
+        let serviceID = try #require(tom.serviceIDs.first)
+        let day = { (n: Double) in Self.start.addingTimeInterval(n * 86_400) }
+        let check = try app.store.logMARCheck(MARCheckDraft(serviceID: serviceID, date: day(0), round: .morning, chartsChecked: 12,
+                                                            findings: [MARFinding(type: .missingSignature, personReference: "AB 4",
+                                                                                  note: "No signature at 08:00", escalate: true)]),
+                                              lateEntryRule: LateEntryRule(hours: 48), by: admin.actor, at: day(0))
+        let raised = try app.store.raiseEscalation(EscalationDraft(serviceID: serviceID, category: .omission, severity: .moderate,
+                                                                   occurredAt: day(0), escalatedToRole: .registeredManager,
+                                                                   whatHappened: "Gap on the MAR",
+                                                                   sources: [.finding(checkID: check.id, number: 1)]),
+                                                   workingDays: app.state.environment.workingDays, by: admin.actor, at: day(0))
+        _ = try app.store.advanceEscalation(raised.id, to: .acknowledged, note: "", by: admin.actor, at: day(0.5))
+        _ = try app.store.advanceEscalation(raised.id, to: .responded, note: "Spoke to the night staff", by: admin.actor,
+                                            at: day(0.75))
+        _ = try app.store.advanceEscalation(raised.id, to: .resolved, note: "Dose confirmed given; staff member spoken to",
+                                            by: admin.actor, at: day(1))
+        let services = RecoveryServices(store: app.store, workingDays: app.state.environment.workingDays)
+        let lines = try services.escalationTrail(raised.id)
+        #expect(lines.map(\.kind) == [.check, .escalation, .status, .status, .outcome], "\(lines.map(\.summary))")
+        #expect(lines[0].summary.contains("finding 1") && lines[0].summary.contains("No signature at 08:00"))
+        #expect(lines[0].opens == .marCheck(check.id))
+        #expect(lines[3].summary == "Response: Spoke to the night staff")
+        #expect(lines[4].summary.contains("Dose confirmed given"))
     }
 }
