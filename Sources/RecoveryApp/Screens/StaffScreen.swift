@@ -131,7 +131,7 @@ public struct StaffScreen: ListScreen {
     }
 
     /// Adds a member of staff.
-    struct AddStaff: RecordWrite {
+    struct AddStaff: RecordWrite, CustomStringConvertible {
         var name: String
         var role: Role
         var serviceIDs: [Int64]
@@ -141,6 +141,9 @@ public struct StaffScreen: ListScreen {
             let member = try services.store.addStaff(name: name, role: role, serviceIDs: serviceIDs, pin: pin, by: actor, at: now)
             return RecordWritten("\(member.name) added as \(member.role.title.lowercased())\(member.canSignIn ? " and can sign in" : "").")
         }
+
+        /// Never the PIN (descriptions of slow tasks go to the log).
+        var description: String { "AddStaff(name: \(name), role: \(role.rawValue), serviceIDs: \(serviceIDs))" }
     }
 
     /// Sets a new PIN.
