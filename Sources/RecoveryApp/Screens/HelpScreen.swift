@@ -28,7 +28,7 @@ public struct HelpScreen: ListScreen {
     /// "Esc, q or F1 closes help.", with the keys bound now.
     static func closing(_ keymap: Keymap) -> String {
         let keys = [AppCommand.back, AppCommand.leave, AppCommand.help].compactMap { command in
-            keymap.bindings(in: [.global]).first { $0.command == command }?.keys.first?.name
+            keymap.keyName(for: command, in: [.global])
         }
         guard let last = keys.last else { return "" }
         let list = keys.count == 1 ? last : keys.dropLast().joined(separator: ", ") + " or " + last

@@ -10,7 +10,7 @@ extension ScreenContext {
 
     /// The name of the key that runs `command` in `scopes` now, or nil when none does.
     func boundKey(_ command: CommandID, scopes: [KeyScope]) -> String? {
-        keymap.bindings(in: scopes + [.global]).first { $0.command == command }?.keys.first?.name
+        keymap.keyName(for: command, in: scopes + [.global])
     }
 }
 

@@ -99,11 +99,7 @@ public final class AppRunner {
     }
 
     /// True when "Loading…" should show and does not, or the other way round.
-    private var loadingChanged: Bool {
-        var probe = state
-        probe.now = clock()
-        return probe.isLoading != drewLoading
-    }
+    private var loadingChanged: Bool { state.isLoading(at: clock()) != drewLoading }
 
     /// One event: update the state, carry out its effects, draw the new frame.
     public func handle(_ event: Event) {

@@ -128,14 +128,11 @@ extension AppState {
     public var currentGeneration: Int { screens[screens.count - 1].generation }
 
     /// True when the screen shown has waited longer than `loadingDelay` for its data.
-    public var isLoading: Bool {
-        guard let waiting = pendingTasks[screens[screens.count - 1].generation] else { return false }
-        return now.timeIntervalSince(waiting.since) >= Self.loadingDelay
-    }
+    public var isLoading: Bool { isLoading(at: now) }
 
-    /// When "Loading…" is due to show, if the screen shown is waiting and it does not show yet.
-    public var loadingDue: Date? {
-        guard let waiting = pendingTasks[screens[screens.count - 1].generation], !isLoading else { return nil }
-        return waiting.since.addingTimeInterval(Self.loadingDelay)
+    /// Whether "Loading…" would show at `moment` (the run loop asks between frames).
+    public func isLoading(at moment: Date) -> Bool {
+        guard let waiting = pendingTasks[screens[screens.count - 1].generation] else { return false }
+        return moment.timeIntervalSince(waiting.since) >= Self.loadingDelay
     }
 }

@@ -108,7 +108,7 @@ extension AppState {
         case AppCommand.back:
             if screens.count > 1 { return request(.closeScreen) }
             let quit = [AppCommand.quit, AppCommand.leave].compactMap { command in
-                keymap.bindings(in: activeScopes).first { $0.command == command }?.keys.first?.name
+                keymap.keyName(for: command, in: activeScopes)
             }
             status = .info("This is the home screen. Press \(quit.joined(separator: " or ")) to quit.")
             return []

@@ -22,7 +22,7 @@ public struct Hint: Sendable, Hashable {
     /// there (the hint is then left out rather than naming a key that does nothing).
     public func text(keymap: Keymap, scopes: [KeyScope]) -> String? {
         guard let command else { return words }
-        guard let binding = keymap.bindings(in: scopes).first(where: { $0.command == command }),
+        guard let binding = keymap.binding(for: command, in: scopes),
               let key = binding.keys.first else { return nil }
         return "\(key.name) \(words ?? binding.label)"
     }

@@ -120,6 +120,17 @@ public struct Keymap: Hashable, Sendable {
         bindings.first { $0.command == command }
     }
 
+    /// The binding that runs `command` in `scopes` (most specific first), if any.
+    public func binding(for command: CommandID, in scopes: [KeyScope]) -> KeyBinding? {
+        bindings(in: scopes).first { $0.command == command }
+    }
+
+    /// The name of the first key that runs `command` in `scopes` ("F2", "a"), if any: for
+    /// words on screen that name a key.
+    public func keyName(for command: CommandID, in scopes: [KeyScope]) -> String? {
+        binding(for: command, in: scopes)?.keys.first?.name
+    }
+
     /// Every binding in the given scopes, in scope order then table order.
     public func bindings(in scopes: [KeyScope]) -> [KeyBinding] {
         scopes.flatMap { scope in bindings.filter { $0.scope == scope } }
